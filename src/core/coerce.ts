@@ -1,0 +1,481 @@
+/**
+ * Excel-shaped input → typed, validated columns (docs/style.md: the only place that knows how
+ * blanks, text, booleans, error values and data-type objects arrive).
+ *
+ * How cells arrive (shared/docs/office-platform.md):
+ * - a range parameter is an array of rows; a single cell may arrive bare, so it is wrapped;
+ * - a blank is `null` (web), `undefined` or `""` (task pane); some desktop builds send `0`,
+ *   which cannot be told apart from a real 0;
+ * - with `allowErrorForDataTypeAny` an error cell arrives as an object: a `CustomFunctions.Error`
+ *   (`{ code: "#N/A", message? }`) or a data-type error (`{ type: "Error", errorType, basicValue }`);
+ * - with `allowCustomDataForDataTypeAny` a data-type cell arrives as `{ type, basicValue, … }`
+ *   (FormattedNumber, Double, String, Boolean) or an entity (`{ type: "Entity", text, … }`).
+ *
+ * Messages name the argument, the row (and column, for 2-D ranges) of the range as the user
+ * selected it, header row included, and the offending value (shared/spec/functions.md, Errors).
+ */
+import { MetricError, invalidValue } from "./errors";
+
+export type CellGrid = readonly (readonly unknown[])[];
+
+/** A validated block of numbers, row by row, with the header row (if any) dropped. */
+export interface NumberRange {
+  readonly argument: string;
+  /** Row-major values of the data rows; blanks already resolved by the reader's rule. */
+  readonly values: Float64Array;
+  /** Data rows (header not counted) and columns. */
+  readonly rows: number;
+  readonly columns: number;
+  /** 1 when the first row was read as a header and skipped. */
+  readonly headerRows: number;
+}
+
+/** A validated block of survey scores; `BLANK_SCORE` marks a blank cell (not a response). */
+export interface ScoreRange extends Omit<NumberRange, "values"> {
+  readonly scores: Int16Array;
+}
+
+export const BLANK_SCORE = -1;
+
+/** The inclusive whole-number scale a survey's answers must lie on. */
+export interface ScoreScale {
+  readonly min: number;
+  readonly max: number;
+  /** How the scale is named in messages, e.g. "NPS scores". */
+  readonly label: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell inspection: everything that is not a plain number takes the slow path through here.
+
+type Inspected =
+  | { readonly kind: "blank" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "error"; readonly code: string; readonly message: string | undefined }
+  | { readonly kind: "other"; readonly description: string };
+
+const BLANK: Inspected = { kind: "blank" };
+
+/** Data-type error names (Excel.ErrorCellValueType) → the error value a cell shows. */
+const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
+  Div0: "#DIV/0!",
+  NotAvailable: "#N/A",
+  Value: "#VALUE!",
+  Num: "#NUM!",
+  Null: "#NULL!",
+  Ref: "#REF!",
+  Name: "#NAME?",
+  Spill: "#SPILL!",
+  Calc: "#CALC!",
+  Busy: "#BUSY!",
+  Connect: "#CONNECT!",
+  Field: "#FIELD!",
+  Blocked: "#BLOCKED!",
+  GettingData: "#GETTING_DATA",
+  Python: "#PYTHON!",
+  Unknown: "#UNKNOWN!",
+};
+
+function inspect(cell: unknown): Inspected {
+  if (cell === null || cell === undefined || cell === "") return BLANK;
+  switch (typeof cell) {
+    case "number":
+      return { kind: "number", value: cell };
+    case "string":
+      return { kind: "text", text: cell };
+    case "boolean":
+      return { kind: "boolean", value: cell };
+    case "object":
+      return inspectObject(cell as Record<string, unknown>);
+    default:
+      return { kind: "other", description: `a ${typeof cell} value` };
+  }
+}
+
+function inspectObject(cell: Record<string, unknown>): Inspected {
+  if (Array.isArray(cell)) return { kind: "other", description: "a nested array" };
+  const code = cell["code"];
+  if (typeof code === "string" && code.startsWith("#")) {
+    const message = cell["message"];
+    return {
+      kind: "error",
+      code,
+      message: typeof message === "string" && message ? message : undefined,
+    };
+  }
+  const type = cell["type"];
+  const basicValue = cell["basicValue"];
+  if (type === "Error") {
+    const errorType = cell["errorType"];
+    const shown =
+      typeof basicValue === "string" && basicValue.startsWith("#")
+        ? basicValue
+        : (ERROR_TYPE_CODES[String(errorType)] ?? "#VALUE!");
+    return { kind: "error", code: shown, message: undefined };
+  }
+  if (type === "Empty") return BLANK;
+  if (type === "Double" || type === "FormattedNumber") {
+    return typeof basicValue === "number"
+      ? { kind: "number", value: basicValue }
+      : { kind: "other", description: `a ${type} value without a number` };
+  }
+  if (type === "String" && typeof basicValue === "string") return inspect(basicValue);
+  if (type === "Boolean" && typeof basicValue === "boolean") return inspect(basicValue);
+  if (typeof type === "string") {
+    const text = cell["text"];
+    const name = typeof text === "string" && text ? ` "${shorten(text)}"` : "";
+    return { kind: "other", description: `a data type (${type}${name})` };
+  }
+  return { kind: "other", description: "an object" };
+}
+
+/** How a value is quoted in a message: text in quotes, booleans as Excel shows them. */
+export function describeCell(cell: unknown): string {
+  const seen = inspect(cell);
+  switch (seen.kind) {
+    case "blank":
+      return "blank";
+    case "number":
+      return formatNumber(seen.value);
+    case "text":
+      return `"${shorten(seen.text)}"`;
+    case "boolean":
+      return seen.value ? "TRUE" : "FALSE";
+    case "error":
+      return seen.code;
+    case "other":
+      return seen.description;
+  }
+}
+
+function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "Infinity";
+  if (value === -Infinity) return "-Infinity";
+  return String(value);
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Text such as "1,200", "$ 45.00" or "12%": a number stored as text, worth a hint. */
+function looksNumeric(text: string): boolean {
+  const stripped = text.replace(/[\s,$€£¥%]/g, "");
+  return stripped !== "" && Number.isFinite(Number(stripped.replace(/^\((.*)\)$/, "-$1")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places and messages.
+
+/** Where a cell sits, 1-based within the range as selected (header row included). */
+export function place(
+  argument: string,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number
+): string {
+  if (columns === 1) return `${argument} row ${row + 1}`;
+  if (rows === 1) return `${argument} column ${column + 1}`;
+  return `${argument} row ${row + 1}, column ${column + 1}`;
+}
+
+/**
+ * An error value met in an input range is passed on as it is, the way SUM passes it on.
+ * #REF! and #NAME? cannot be returned by a custom function (Office docs, "Handle and return
+ * errors"), nor can the newer ones (#SPILL!, #CALC!…): those become #VALUE! naming the cell.
+ */
+function passOnError(code: string, message: string | undefined, where: string): MetricError {
+  const told = message ?? `${where} holds ${code}`;
+  switch (code) {
+    case "#N/A":
+      return new MetricError("na", told);
+    case "#VALUE!":
+      return new MetricError("value", told);
+    case "#DIV/0!":
+      return new MetricError("div0", told);
+    case "#NUM!":
+      return new MetricError("num", told);
+    case "#NULL!":
+      return new MetricError("null", told);
+    default:
+      return invalidValue(`${where} holds ${code}; correct that cell first`);
+  }
+}
+
+/** The problem with a cell that should hold a number, as the error to report. */
+function notANumber(seen: Inspected, where: string, what: string): MetricError {
+  switch (seen.kind) {
+    case "error":
+      return passOnError(seen.code, seen.message, where);
+    case "text":
+      return invalidValue(
+        looksNumeric(seen.text)
+          ? `${where}: "${shorten(seen.text)}" is text, not a number (a number stored as text? convert it with VALUE)`
+          : `${where}: "${shorten(seen.text)}" is text, not a number; ${what} must be numbers`
+      );
+    case "boolean":
+      return invalidValue(
+        `${where}: ${seen.value ? "TRUE" : "FALSE"} is a logical value, not a number`
+      );
+    case "number":
+      return invalidValue(`${where}: ${formatNumber(seen.value)} is not a finite number`);
+    case "other":
+      return invalidValue(`${where}: ${seen.description} is not a number`);
+    case "blank":
+      return invalidValue(`${where} is blank`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grids, shapes and headers.
+
+/** A range argument as an array of rows; a bare value (one cell) becomes a 1×1 range. */
+export function toGrid(arg: unknown, argument: string): CellGrid {
+  if (!Array.isArray(arg)) return [[arg]];
+  if (arg.length === 0) return [];
+  if (!Array.isArray(arg[0])) {
+    throw invalidValue(`${argument} is not a range of cells`);
+  }
+  const columns = (arg[0] as unknown[]).length;
+  for (let r = 1; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    if (!Array.isArray(row) || row.length !== columns) {
+      throw invalidValue(`${argument} row ${r + 1} has a different number of columns from row 1`);
+    }
+  }
+  return arg as CellGrid;
+}
+
+/** True when an optional argument was left out: Excel passes `null`, some hosts `undefined`. */
+export function isOmitted(arg: unknown): boolean {
+  if (arg === null || arg === undefined || arg === "") return true;
+  if (Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) {
+    const only: unknown = arg[0][0];
+    return only === null || only === undefined || only === "";
+  }
+  return false;
+}
+
+/**
+ * People select a column with its header: in a numeric range, a first row of text (labels that
+ * are not numbers stored as text) is a header and is skipped. A lone row is never a header.
+ */
+function headerRowCount(grid: CellGrid): number {
+  if (grid.length < 2) return 0;
+  const first = grid[0] ?? [];
+  let labels = 0;
+  for (const cell of first) {
+    if (cell === null || cell === undefined || cell === "") continue;
+    if (typeof cell !== "string" || looksNumeric(cell)) return 0;
+    labels++;
+  }
+  return labels > 0 ? 1 : 0;
+}
+
+export function describeShape(range: { rows: number; columns: number }): string {
+  const rows = `${range.rows} ${range.rows === 1 ? "row" : "rows"}`;
+  const columns = `${range.columns} ${range.columns === 1 ? "column" : "columns"}`;
+  return `${rows} × ${columns}`;
+}
+
+/** Aligned ranges must have the same shape once each has dropped its own header. */
+export function requireSameShape(
+  first: { argument: string; rows: number; columns: number; headerRows: number },
+  second: { argument: string; rows: number; columns: number; headerRows: number }
+): void {
+  if (first.rows === second.rows && first.columns === second.columns) return;
+  const note = first.headerRows || second.headerRows ? ", header rows not counted" : "";
+  throw invalidValue(
+    `${first.argument} and ${second.argument} must be the same shape, one value per customer: ` +
+      `${first.argument} has ${describeShape(first)}, ${second.argument} has ${describeShape(second)}${note}`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers.
+
+/**
+ * Revenue (MRR or ARR) per customer: a blank is 0; text, booleans, negative or non-finite
+ * numbers are errors naming the cell; an error value is passed on.
+ */
+export function readRevenue(arg: unknown, argument: string): NumberRange {
+  const grid = toGrid(arg, argument);
+  const totalRows = grid.length;
+  const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
+  const headerRows = headerRowCount(grid);
+  const values = new Float64Array((totalRows - headerRows) * columns);
+  let k = 0;
+  for (let r = headerRows; r < totalRows; r++) {
+    const row = grid[r] as readonly unknown[];
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c];
+      // Fast path: a plain, valid number (the overwhelming majority of cells).
+      if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
+        values[k++] = cell;
+        continue;
+      }
+      const seen = inspect(cell);
+      if (seen.kind === "blank") {
+        values[k++] = 0;
+        continue;
+      }
+      const where = place(argument, r, c, totalRows, columns);
+      if (seen.kind === "number" && Number.isFinite(seen.value)) {
+        if (seen.value < 0) {
+          throw invalidValue(
+            `${where}: ${formatNumber(seen.value)} is negative; revenue cannot be below 0`
+          );
+        }
+        values[k++] = seen.value;
+        continue;
+      }
+      throw notANumber(seen, where, "revenue amounts");
+    }
+  }
+  return { argument, values, rows: totalRows - headerRows, columns, headerRows };
+}
+
+/**
+ * Survey answers: blanks are not responses; anything but a whole number on the scale is an
+ * error naming the cell, never rounded, clipped or skipped (shared/spec/metrics.md, Surveys).
+ */
+export function readScores(arg: unknown, argument: string, scale: ScoreScale): ScoreRange {
+  const grid = toGrid(arg, argument);
+  const totalRows = grid.length;
+  const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
+  const headerRows = headerRowCount(grid);
+  const scores = new Int16Array((totalRows - headerRows) * columns);
+  let k = 0;
+  for (let r = headerRows; r < totalRows; r++) {
+    const row = grid[r] as readonly unknown[];
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c];
+      let value: number;
+      if (typeof cell === "number") {
+        value = cell;
+      } else {
+        const seen = inspect(cell);
+        if (seen.kind === "blank") {
+          scores[k++] = BLANK_SCORE;
+          continue;
+        }
+        if (seen.kind !== "number")
+          throw notANumber(seen, place(argument, r, c, totalRows, columns), scale.label);
+        value = seen.value;
+      }
+      if (!(value >= scale.min && value <= scale.max && Number.isInteger(value))) {
+        throw invalidValue(scoreProblem(value, place(argument, r, c, totalRows, columns), scale));
+      }
+      scores[k++] = value;
+    }
+  }
+  return { argument, scores, rows: totalRows - headerRows, columns, headerRows };
+}
+
+function scoreProblem(value: number, where: string, scale: ScoreScale): string {
+  const range = `${scale.min} to ${scale.max}`;
+  if (!Number.isFinite(value))
+    return `${where}: ${formatNumber(value)} is not a score; ${scale.label} are whole numbers from ${range}`;
+  if (!Number.isInteger(value)) {
+    return `${where}: ${formatNumber(value)} is not a whole number; ${scale.label} are whole numbers from ${range}`;
+  }
+  return `${where}: ${formatNumber(value)} is outside the scale; ${scale.label} are whole numbers from ${range}`;
+}
+
+/** A segment label as read from a cell: text, a number or a logical value; blank is "". */
+export type SegmentLabel = string | number | boolean;
+
+/** The segment-matching key: text matches without regard to case, and "2024" matches 2024. */
+export function segmentKey(label: SegmentLabel): string {
+  if (typeof label === "string") return label.toLowerCase();
+  if (typeof label === "boolean") return label ? "true" : "false";
+  return String(label);
+}
+
+/**
+ * A segments range aligned cell for cell with the data. It may carry its own header row: a
+ * segments range with exactly one row more than the data has its first row skipped.
+ */
+export function readSegmentLabels(
+  arg: unknown,
+  argument: string,
+  data: { argument: string; rows: number; columns: number; headerRows: number }
+): SegmentLabel[] {
+  const grid = toGrid(arg, argument);
+  const totalRows = grid.length;
+  const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
+  const headerRows = totalRows === data.rows + 1 && columns === data.columns ? 1 : 0;
+  requireSameShape(data, { argument, rows: totalRows - headerRows, columns, headerRows });
+  const labels: SegmentLabel[] = new Array<SegmentLabel>((totalRows - headerRows) * columns);
+  let k = 0;
+  for (let r = headerRows; r < totalRows; r++) {
+    const row = grid[r] as readonly unknown[];
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c];
+      if (typeof cell === "string") {
+        labels[k++] = cell;
+        continue;
+      }
+      labels[k++] = readLabel(cell, () => place(argument, r, c, totalRows, columns));
+    }
+  }
+  return labels;
+}
+
+function readLabel(cell: unknown, where: () => string): SegmentLabel {
+  const seen = inspect(cell);
+  switch (seen.kind) {
+    case "blank":
+      return "";
+    case "number":
+      if (!Number.isFinite(seen.value))
+        throw invalidValue(`${where()}: ${formatNumber(seen.value)} is not a segment`);
+      return seen.value;
+    case "text":
+      return seen.text;
+    case "boolean":
+      return seen.value;
+    case "error":
+      throw passOnError(seen.code, seen.message, where());
+    case "other": {
+      const text = (cell as Record<string, unknown>)["text"];
+      if (typeof text === "string") return text;
+      throw invalidValue(`${where()}: ${seen.description} cannot be used as a segment`);
+    }
+  }
+}
+
+/** A single-value argument (an option or a `segment`): a 1×1 range is unwrapped. */
+export function readSingleValue(arg: unknown, argument: string): unknown {
+  if (!Array.isArray(arg)) return arg;
+  const grid = toGrid(arg, argument);
+  const cells = grid.length * (grid[0]?.length ?? 0);
+  if (cells !== 1)
+    throw invalidValue(`${argument} must be a single value, not a range of ${cells} cells`);
+  return grid[0]?.[0];
+}
+
+/** The `segment` to keep, or undefined when omitted. */
+export function readSegmentChoice(arg: unknown, argument: string): SegmentLabel | undefined {
+  if (isOmitted(arg)) return undefined;
+  return readLabel(readSingleValue(arg, argument), () => argument);
+}
+
+/** TRUE/FALSE option; also 1/0 and the words TRUE/FALSE in any case, as Excel accepts them. */
+export function readBooleanOption(arg: unknown, argument: string, fallback: boolean): boolean {
+  if (isOmitted(arg)) return fallback;
+  const value = readSingleValue(arg, argument);
+  const seen = inspect(value);
+  if (seen.kind === "boolean") return seen.value;
+  if (seen.kind === "number" && (seen.value === 0 || seen.value === 1)) return seen.value === 1;
+  if (seen.kind === "text") {
+    const word = seen.text.trim().toUpperCase();
+    if (word === "TRUE" || word === "FALSE") return word === "TRUE";
+  }
+  if (seen.kind === "error") throw passOnError(seen.code, seen.message, argument);
+  throw invalidValue(`${argument}: ${describeCell(value)} is not TRUE or FALSE`);
+}

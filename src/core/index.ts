@@ -1,0 +1,8 @@
+/** The calculation core's public surface, for the task pane and the tests. */
+export * from "./errors";
+export * from "./coerce";
+export * from "./movements";
+export * from "./retention";
+export * from "./surveys";
+export * from "./segments";
+export * from "./inputs";

@@ -1,0 +1,213 @@
+/**
+ * Registers an add-in's custom functions with HyperFormula, calling them exactly as Excel does:
+ * the built functions.js bundle supplies the implementations (through its
+ * `CustomFunctions.associate` calls) and functions.json the signatures. Used by the tests' real
+ * spreadsheet engine and by the playground; never by the add-in itself (HyperFormula is GPL-3.0,
+ * a devDependency only).
+ *
+ * Excel's calling convention mirrored here (shared/docs/office-platform.md):
+ * - a range parameter gets an array of rows, a single value in it gets [[value]];
+ * - a blank cell is `null`, an omitted optional argument `null`;
+ * - an error cell is passed on as an error object ({ code, message }), as with
+ *   allowErrorForDataTypeAny;
+ * - an invocation object is appended as the last argument.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  type FunctionPluginDefinition,
+  SimpleRangeValue,
+} from "hyperformula";
+
+export interface CustomFunctionParameter {
+  readonly name: string;
+  readonly dimensionality?: string;
+  readonly optional?: boolean;
+}
+
+export interface CustomFunctionMetadata {
+  readonly id: string;
+  readonly name: string;
+  readonly parameters: readonly CustomFunctionParameter[];
+  readonly result?: { readonly dimensionality?: string };
+}
+
+export type CustomFunctionImplementation = (...args: unknown[]) => unknown;
+
+/** An error as a custom function throws or returns it: CustomFunctions.Error's shape. */
+interface ErrorLike {
+  readonly code: string;
+  readonly message?: string;
+}
+
+const EXCEL_CODE_BY_HF_ERROR: Record<string, string> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.CYCLE]: "#REF!",
+};
+
+const HF_ERROR_BY_EXCEL_CODE: Record<string, ErrorType> = {
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#N/A": ErrorType.NA,
+  "#VALUE!": ErrorType.VALUE,
+  "#NUM!": ErrorType.NUM,
+  "#NAME?": ErrorType.NAME,
+  "#REF!": ErrorType.REF,
+};
+
+function isErrorLike(value: unknown): value is ErrorLike {
+  return (
+    typeof value === "object" && value !== null && typeof (value as ErrorLike).code === "string"
+  );
+}
+
+/** A cell value as Excel hands it to a custom function. */
+function toExcelCell(value: unknown): unknown {
+  if (value === EmptyValue || value === undefined) return null;
+  if (value instanceof CellError) {
+    return {
+      code: EXCEL_CODE_BY_HF_ERROR[value.type] ?? "#VALUE!",
+      message: value.message || undefined,
+    };
+  }
+  if (typeof value === "object" && value !== null && "val" in value)
+    return (value as { val: unknown }).val;
+  return value;
+}
+
+function toExcelArgument(value: unknown, parameter: CustomFunctionParameter | undefined): unknown {
+  if (value === undefined) return null; // omitted optional argument
+  if (value instanceof SimpleRangeValue) {
+    const grid = value.data.map((row) => row.map(toExcelCell));
+    if (parameter?.dimensionality === "matrix") return grid;
+    return grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid;
+  }
+  const cell = toExcelCell(value);
+  return parameter?.dimensionality === "matrix" ? [[cell]] : cell;
+}
+
+function toHyperFormulaValue(value: unknown): unknown {
+  if (isErrorLike(value))
+    return new CellError(HF_ERROR_BY_EXCEL_CODE[value.code] ?? ErrorType.ERROR, value.message);
+  if (value === null || value === undefined) return 0; // Excel shows a null result as 0
+  return value;
+}
+
+export interface HyperFormulaFunctions {
+  readonly plugin: FunctionPluginDefinition;
+  readonly translations: Record<string, Record<string, string>>;
+  /** The formula names registered, e.g. "SAAS.NRR". */
+  readonly names: readonly string[];
+}
+
+/**
+ * Builds a HyperFormula function plugin for every function in `metadata`, each calling the
+ * implementation the bundle associated with its id.
+ */
+export function hyperFormulaFunctions(
+  metadata: { readonly functions: readonly CustomFunctionMetadata[] },
+  implementations: ReadonlyMap<string, CustomFunctionImplementation>,
+  namespace = "SAAS"
+): HyperFormulaFunctions {
+  const implementedFunctions: Record<string, unknown> = {};
+  const methods: Record<string, unknown> = {};
+  const names: string[] = [];
+
+  for (const fn of metadata.functions) {
+    const implementation = implementations.get(fn.id);
+    if (!implementation)
+      throw new Error(`functions.json lists ${fn.id}, but the bundle never associated it`);
+    const formulaName = `${namespace}.${fn.name}`;
+    const method = `call_${fn.id.replace(/\./g, "_")}`;
+    const sizeMethod = `size_${fn.id.replace(/\./g, "_")}`;
+    names.push(formulaName);
+
+    const invoke = (args: unknown[]): unknown => {
+      const excelArgs = fn.parameters.map((parameter, i) => toExcelArgument(args[i], parameter));
+      try {
+        return implementation(...excelArgs, { functionName: formulaName });
+      } catch (error) {
+        if (isErrorLike(error)) return error;
+        throw error;
+      }
+    };
+
+    implementedFunctions[formulaName] = {
+      method,
+      sizeOfResultArrayMethod: sizeMethod,
+      vectorizationForbidden: true,
+      parameters: fn.parameters.map((parameter) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: parameter.optional === true,
+      })),
+    };
+
+    methods[method] = function (this: PluginInternals, ast: { args: unknown[] }, state: unknown) {
+      return this.runFunction(ast.args, state, this.metadata(formulaName), (...args: unknown[]) => {
+        const result = invoke(args);
+        if (!Array.isArray(result)) return toHyperFormulaValue(result);
+        const grid = (result as unknown[][]).map((row) => row.map(toHyperFormulaValue));
+        if (grid.length === 1 && grid[0]?.length === 1) return grid[0][0];
+        return SimpleRangeValue.onlyValues(grid as never);
+      });
+    };
+
+    // A spill's size depends on the data (one row per segment), so the call is evaluated to
+    // learn it. HyperFormula fixes the size when the formula is entered.
+    methods[sizeMethod] = function (
+      this: PluginInternals,
+      ast: { args: unknown[] },
+      state: unknown
+    ) {
+      if (fn.result?.dimensionality !== "matrix") return ArraySize.scalar();
+      try {
+        const args = ast.args.map((arg) =>
+          isEmptyArgument(arg) ? undefined : this.evaluateAst(arg, state)
+        );
+        const result = invoke(args);
+        if (Array.isArray(result) && Array.isArray(result[0])) {
+          return new ArraySize((result[0] as unknown[]).length, result.length);
+        }
+      } catch {
+        // The evaluation proper reports the problem in the cell.
+      }
+      return ArraySize.scalar();
+    };
+  }
+
+  class SaasFunctionsPlugin extends FunctionPlugin {
+    static override implementedFunctions = implementedFunctions as never;
+  }
+  Object.assign(SaasFunctionsPlugin.prototype, methods);
+
+  const translation = Object.fromEntries(names.map((name) => [name, name]));
+  return {
+    plugin: SaasFunctionsPlugin as unknown as FunctionPluginDefinition,
+    translations: { enGB: translation, enUS: translation },
+    names,
+  };
+}
+
+interface PluginInternals {
+  runFunction(
+    args: unknown[],
+    state: unknown,
+    metadata: unknown,
+    fn: (...args: unknown[]) => unknown
+  ): unknown;
+  metadata(name: string): unknown;
+  evaluateAst(ast: unknown, state: unknown): unknown;
+}
+
+function isEmptyArgument(ast: unknown): boolean {
+  return typeof ast === "object" && ast !== null && (ast as { type?: string }).type === "EMPTY";
+}

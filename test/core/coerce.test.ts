@@ -1,0 +1,176 @@
+/**
+ * Bad input for the revenue and score readers: each case states the error kind and the exact
+ * message (argument, row, value), as shared/spec/functions.md requires.
+ */
+import { describe, expect, it } from "vitest";
+import { MetricError, NPS_SCALE, readBooleanOption, readRevenue, readRevenueInput, readScores } from "../../src/core";
+
+const col = (...values: unknown[]) => values.map((v) => [v]);
+
+function errorOf(compute: () => unknown): MetricError {
+  try {
+    compute();
+  } catch (error) {
+    if (error instanceof MetricError) return error;
+    throw error;
+  }
+  throw new Error("expected a MetricError");
+}
+
+describe("revenue cells", () => {
+  const cases: { why: string; range: unknown; kind: string; message: string }[] = [
+    {
+      why: "a number stored as text, with a hint",
+      range: col(100, 200, "1,200"),
+      kind: "value",
+      message: 'end_mrr row 3: "1,200" is text, not a number (a number stored as text? convert it with VALUE)',
+    },
+    {
+      why: "a word",
+      range: col(100, "n/a"),
+      kind: "value",
+      message: 'end_mrr row 2: "n/a" is text, not a number; revenue amounts must be numbers',
+    },
+    {
+      why: "a numeric-looking first row is not a header",
+      range: col("100", 200),
+      kind: "value",
+      message: 'end_mrr row 1: "100" is text, not a number (a number stored as text? convert it with VALUE)',
+    },
+    { why: "a logical value", range: col(100, true), kind: "value", message: "end_mrr row 2: TRUE is a logical value, not a number" },
+    { why: "a negative amount", range: col(100, -5), kind: "value", message: "end_mrr row 2: -5 is negative; revenue cannot be below 0" },
+    { why: "NaN", range: col(Number.NaN), kind: "value", message: "end_mrr row 1: NaN is not a finite number" },
+    { why: "Infinity", range: col(Infinity), kind: "value", message: "end_mrr row 1: Infinity is not a finite number" },
+    {
+      why: "an #N/A passed in keeps its code and says where it was",
+      range: col(100, { code: "#N/A" }),
+      kind: "na",
+      message: "end_mrr row 2 holds #N/A",
+    },
+    {
+      why: "an error's own message is passed on unchanged",
+      range: col({ code: "#VALUE!", message: "upstream problem" }),
+      kind: "value",
+      message: "upstream problem",
+    },
+    { why: "#DIV/0! is passed on", range: col({ code: "#DIV/0!" }), kind: "div0", message: "end_mrr row 1 holds #DIV/0!" },
+    {
+      why: "a data-type error is passed on",
+      range: col({ type: "Error", errorType: "Num", basicValue: "#NUM!" }),
+      kind: "num",
+      message: "end_mrr row 1 holds #NUM!",
+    },
+    {
+      why: "#REF! cannot be returned by a custom function: #VALUE! naming it",
+      range: col({ code: "#REF!" }),
+      kind: "value",
+      message: "end_mrr row 1 holds #REF!; correct that cell first",
+    },
+    {
+      why: "an entity is not a number",
+      range: col({ type: "Entity", text: "Contoso", properties: {} }),
+      kind: "value",
+      message: 'end_mrr row 1: a data type (Entity "Contoso") is not a number',
+    },
+    {
+      why: "2-D ranges name row and column",
+      range: [
+        [1, 2],
+        [3, "x"],
+      ],
+      kind: "value",
+      message: 'end_mrr row 2, column 2: "x" is text, not a number; revenue amounts must be numbers',
+    },
+    {
+      why: "a single row names the column",
+      range: [[1, 2, false]],
+      kind: "value",
+      message: "end_mrr column 3: FALSE is a logical value, not a number",
+    },
+    {
+      why: "row numbers count the header row, as the user sees the selection",
+      range: col("End MRR", 100, "oops"),
+      kind: "value",
+      message: 'end_mrr row 3: "oops" is text, not a number; revenue amounts must be numbers',
+    },
+  ];
+  for (const c of cases) {
+    it(c.why, () => {
+      const error = errorOf(() => readRevenue(c.range, "end_mrr"));
+      expect(error.kind).toBe(c.kind);
+      expect(error.message).toBe(c.message);
+    });
+  }
+
+  it("formatted numbers (data types) are read as their number", () => {
+    const read = readRevenue(col({ type: "FormattedNumber", basicValue: 12.5, numberFormat: "$0.00" }), "start_mrr");
+    expect(Array.from(read.values)).toEqual([12.5]);
+  });
+
+  it("a bare value is a 1×1 range", () => {
+    expect(Array.from(readRevenue(42, "start_mrr").values)).toEqual([42]);
+  });
+
+  it("the first problem in argument order is the one reported", () => {
+    const error = errorOf(() => readRevenueInput(col(1, "a"), col({ code: "#N/A" }), null, null));
+    expect(error.message).toContain("start_mrr row 2");
+  });
+
+  it("ranges of different shapes", () => {
+    const error = errorOf(() => readRevenueInput(col(1, 2, 3), col(1, 2), null, null));
+    expect(error.kind).toBe("value");
+    expect(error.message).toBe(
+      "start_mrr and end_mrr must be the same shape, one value per customer: start_mrr has 3 rows × 1 column, end_mrr has 2 rows × 1 column",
+    );
+  });
+
+  it("each range drops its own header before shapes are compared", () => {
+    const input = readRevenueInput(col("Jan", 1, 2), col(1, 3), null, null);
+    expect(input.startMrr.rows).toBe(2);
+    expect(input.endMrr.rows).toBe(2);
+  });
+});
+
+describe("NPS scores", () => {
+  const cases: { why: string; range: unknown; message: string }[] = [
+    { why: "11 is off the scale", range: col(9, 11), message: "scores row 2: 11 is outside the scale; NPS scores are whole numbers from 0 to 10" },
+    { why: "-1 is off the scale", range: col(-1), message: "scores row 1: -1 is outside the scale; NPS scores are whole numbers from 0 to 10" },
+    {
+      why: "7.5 is never rounded",
+      range: col(7.5),
+      message: "scores row 1: 7.5 is not a whole number; NPS scores are whole numbers from 0 to 10",
+    },
+    { why: "text", range: col("Score", 9, "ten"), message: 'scores row 3: "ten" is text, not a number; NPS scores must be numbers' },
+    { why: "a logical value", range: col(false), message: "scores row 1: FALSE is a logical value, not a number" },
+  ];
+  for (const c of cases) {
+    it(c.why, () => {
+      const error = errorOf(() => readScores(c.range, "scores", NPS_SCALE));
+      expect(error.kind).toBe("value");
+      expect(error.message).toBe(c.message);
+    });
+  }
+});
+
+describe("TRUE/FALSE options", () => {
+  it.each([
+    [null, true],
+    [true, true],
+    [false, false],
+    [0, false],
+    [1, true],
+    ["false", false],
+    [[[false]], false],
+  ])("%j reads as %j", (value, expected) => {
+    expect(readBooleanOption(value, "include_contraction", true)).toBe(expected);
+  });
+
+  it("anything else names the argument", () => {
+    expect(errorOf(() => readBooleanOption("yes", "include_contraction", true)).message).toBe(
+      'include_contraction: "yes" is not TRUE or FALSE',
+    );
+    expect(errorOf(() => readBooleanOption([[1, 0]], "include_contraction", true)).message).toBe(
+      "include_contraction must be a single value, not a range of 2 cells",
+    );
+  });
+});

@@ -1,0 +1,73 @@
+/* eslint-disable no-undef, @typescript-eslint/no-require-imports -- webpack config runs in Node (CommonJS) */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
+const { httpsServerOptions } = require("./scripts/dev-certs");
+
+/** Every family module holding custom functions: the metadata plugin reads each one's JSDoc. */
+const functionFiles = ["./src/functions/retention.ts", "./src/functions/surveys.ts"];
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const serving = process.env.WEBPACK_SERVE === "true";
+  return {
+    mode: production ? "production" : "development",
+    // No eval-based source maps: the task pane page forbids eval (Content-Security-Policy).
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    // `npm run dev-server`: what `npm start` serves, for those who prefer the webpack CLI.
+    devServer: {
+      port: 3000,
+      static: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: await httpsServerOptions() } : undefined,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
+      new AddErrorInputsToMetadata(),
+      new HelpPage(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the custom functions run in the task pane's page.
+        chunks: ["taskpane", "functions"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          // office.js for pages that cannot reach Microsoft's CDN (this machine, the playground).
+          // Only what office.js loads outside Office; minimized already, so not minified again.
+          ...["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"].map((file) => ({
+            from: `node_modules/@microsoft/office-js/dist/${file}`,
+            to: `office-js/${file}`,
+            info: { minimized: true },
+          })),
+        ],
+      }),
+    ],
+  };
+};
