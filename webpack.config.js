@@ -6,8 +6,18 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
 const { httpsServerOptions } = require("./scripts/dev-certs");
 
-/** Every family module holding custom functions: the metadata plugin reads each one's JSDoc. */
-const functionFiles = ["./src/functions/retention.ts", "./src/functions/surveys.ts"];
+const fs = require("fs");
+
+/**
+ * Every family module holding custom functions (src/functions/*.ts but the entry and its
+ * helpers): the metadata plugin reads each one's JSDoc and appends its associate calls.
+ */
+const NOT_FUNCTION_FAMILIES = new Set(["functions.ts", "toExcel.ts", "outsideExcel.ts"]);
+const functionFiles = fs
+  .readdirSync(path.resolve(__dirname, "src/functions"))
+  .filter((file) => file.endsWith(".ts") && !NOT_FUNCTION_FAMILIES.has(file))
+  .sort()
+  .map((file) => `./src/functions/${file}`);
 
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";

@@ -2,6 +2,7 @@
 // names, so Excel (desktop or web) can sideload it. Exits non-zero if the first build fails or
 // the server cannot start: it never looks fine after a failure.
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 
 const require = createRequire(import.meta.url);
 const webpack = require("webpack");
@@ -16,7 +17,19 @@ function fail(message) {
   process.exit(1);
 }
 
+/** Resolves when nothing listens on the port; the dev server itself would only throw later. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "localhost", () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
+  if (!(await portIsFree(PORT))) {
+    fail(`port ${PORT} is already in use (another npm start?). Stop it, or run PORT=3001 npm start (Excel expects 3000).`);
+  }
   const https = await httpsServerOptions().catch((error) => fail(`could not create the development certificates (${error.message})`));
   const config = await makeConfig({}, { mode: "development" });
   const compiler = webpack(config);
