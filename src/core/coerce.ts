@@ -298,20 +298,51 @@ export function requireSameShape(
 // ---------------------------------------------------------------------------------------------
 // Readers.
 
+/** How a block of non-negative numbers is read: revenue, or rates. */
+export interface AmountRule {
+  /** How the values are named in messages, e.g. "revenue amounts". */
+  readonly what: string;
+  /** The sentence after a negative value, e.g. "revenue cannot be below 0". */
+  readonly negative: string;
+  /** A blank cell is 0 (revenue) or an error (a rate every period needs). */
+  readonly blank: "zero" | "error";
+  /** Data start below/right of these many rows/columns (labels); no header detection then. */
+  readonly skipRows?: number;
+  readonly skipColumns?: number;
+}
+
+const REVENUE_RULE: AmountRule = {
+  what: "revenue amounts",
+  negative: "revenue cannot be below 0",
+  blank: "zero",
+};
+
 /**
  * Revenue (MRR or ARR) per customer: a blank is 0; text, booleans, negative or non-finite
  * numbers are errors naming the cell; an error value is passed on.
  */
-export function readRevenue(arg: unknown, argument: string): NumberRange {
+export function readRevenue(
+  arg: unknown,
+  argument: string,
+  rule: AmountRule = REVENUE_RULE
+): NumberRange {
+  return readAmounts(arg, argument, rule);
+}
+
+/** Non-negative numbers under `rule` (see readRevenue); positions are reported in the whole range. */
+export function readAmounts(arg: unknown, argument: string, rule: AmountRule): NumberRange {
   const grid = toGrid(arg, argument);
   const totalRows = grid.length;
-  const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
-  const headerRows = headerRowCount(grid);
-  const values = new Float64Array((totalRows - headerRows) * columns);
+  const totalColumns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
+  const framed = rule.skipRows !== undefined || rule.skipColumns !== undefined;
+  const firstRow = framed ? Math.min(rule.skipRows ?? 0, totalRows) : headerRowCount(grid);
+  const firstColumn = Math.min(rule.skipColumns ?? 0, totalColumns);
+  const columns = totalColumns - firstColumn;
+  const values = new Float64Array((totalRows - firstRow) * columns);
   let k = 0;
-  for (let r = headerRows; r < totalRows; r++) {
+  for (let r = firstRow; r < totalRows; r++) {
     const row = grid[r] as readonly unknown[];
-    for (let c = 0; c < columns; c++) {
+    for (let c = firstColumn; c < totalColumns; c++) {
       const cell = row[c];
       // Fast path: a plain, valid number (the overwhelming majority of cells).
       if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
@@ -319,24 +350,23 @@ export function readRevenue(arg: unknown, argument: string): NumberRange {
         continue;
       }
       const seen = inspect(cell);
+      const where = place(argument, r, c, totalRows, totalColumns);
       if (seen.kind === "blank") {
+        if (rule.blank === "error")
+          throw invalidValue(`${where} is blank; every cell needs one of the ${rule.what}`);
         values[k++] = 0;
         continue;
       }
-      const where = place(argument, r, c, totalRows, columns);
       if (seen.kind === "number" && Number.isFinite(seen.value)) {
-        if (seen.value < 0) {
-          throw invalidValue(
-            `${where}: ${formatNumber(seen.value)} is negative; revenue cannot be below 0`
-          );
-        }
+        if (seen.value < 0)
+          throw invalidValue(`${where}: ${formatNumber(seen.value)} is negative; ${rule.negative}`);
         values[k++] = seen.value;
         continue;
       }
-      throw notANumber(seen, where, "revenue amounts");
+      throw notANumber(seen, where, rule.what);
     }
   }
-  return { argument, values, rows: totalRows - headerRows, columns, headerRows };
+  return { argument, values, rows: totalRows - firstRow, columns, headerRows: firstRow };
 }
 
 /**
@@ -478,4 +508,67 @@ export function readBooleanOption(arg: unknown, argument: string, fallback: bool
   }
   if (seen.kind === "error") throw passOnError(seen.code, seen.message, argument);
   throw invalidValue(`${argument}: ${describeCell(value)} is not TRUE or FALSE`);
+}
+
+/**
+ * One of a fixed set of words (period, mode, kind…), matched without regard to case or
+ * surrounding spaces; omitted gives the first choice, the default.
+ *
+ * @example readChoiceOption("Quarter", "period", ["month", "quarter", "year"]) === "quarter"
+ */
+export function readChoiceOption<T extends string>(
+  arg: unknown,
+  argument: string,
+  choices: readonly T[]
+): T {
+  const fallback = choices[0] as T;
+  if (isOmitted(arg)) return fallback;
+  const value = readSingleValue(arg, argument);
+  const seen = inspect(value);
+  if (seen.kind === "error") throw passOnError(seen.code, seen.message, argument);
+  if (seen.kind === "text") {
+    const word = seen.text.trim().toLowerCase();
+    const match = choices.find((choice) => choice === word);
+    if (match !== undefined) return match;
+  }
+  const listed = choices.map((choice) => `"${choice}"`).join(", ");
+  throw invalidValue(`${argument}: ${describeCell(value)} is not one of ${listed}`);
+}
+
+/**
+ * A single number argument, checked against the bounds the function needs.
+ *
+ * @example readNumberArgument(12, "months", { min: 1, max: 600, whole: true }) === 12
+ */
+export function readNumberArgument(
+  arg: unknown,
+  argument: string,
+  rule: { min?: number; max?: number; whole?: boolean; fallback?: number }
+): number {
+  if (isOmitted(arg)) {
+    if (rule.fallback !== undefined) return rule.fallback;
+    throw invalidValue(`${argument} is missing`);
+  }
+  const value = readSingleValue(arg, argument);
+  const seen = inspect(value);
+  if (seen.kind === "text")
+    throw invalidValue(`${argument}: "${shorten(seen.text)}" is text, not a number`);
+  if (seen.kind !== "number" || !Number.isFinite(seen.value))
+    throw notANumber(seen, argument, argument);
+  const n = seen.value;
+  const bounds =
+    rule.min !== undefined && rule.max !== undefined
+      ? `from ${formatNumber(rule.min)} to ${formatNumber(rule.max)}`
+      : rule.min !== undefined
+        ? `of at least ${formatNumber(rule.min)}`
+        : rule.max !== undefined
+          ? `of at most ${formatNumber(rule.max)}`
+          : "";
+  const kind = rule.whole ? "a whole number" : "a number";
+  if (rule.whole && !Number.isInteger(n))
+    throw invalidValue(`${argument}: ${formatNumber(n)} must be ${kind} ${bounds}`.trim());
+  if ((rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max)) {
+    throw invalidValue(`${argument}: ${formatNumber(n)} must be ${kind} ${bounds}`.trim());
+  }
+  return n;
 }

@@ -7,14 +7,21 @@ import {
   type NumberRange,
   type ScoreRange,
   type ScoreScale,
+  describeShape,
   isOmitted,
+  readChoiceOption,
+  readNumberArgument,
   readRevenue,
   readScores,
   readSegmentChoice,
   readSegmentLabels,
   requireSameShape,
+  toGrid,
 } from "./coerce";
+import { invalidValue } from "./errors";
 import { type MovementTotals, movementTotals } from "./movements";
+import type { RetentionParts } from "./retention";
+import type { AnnualizeKind } from "./series";
 import {
   type ResultTable,
   type SegmentRequest,
@@ -27,23 +34,69 @@ export interface RevenueInput {
   readonly startMrr: NumberRange;
   readonly endMrr: NumberRange;
   readonly request: SegmentRequest;
+  /** 1 where the customer had revenue before start_mrr (from `history`); absent without it. */
+  readonly hadRevenueBefore?: Uint8Array;
 }
 
-/** start_mrr, end_mrr (same shape) and the optional segments / segment. */
+/**
+ * start_mrr, end_mrr (same shape), then the optional history, segments and segment, read in
+ * the catalogue's argument order.
+ */
 export function readRevenueInput(
   start: unknown,
   end: unknown,
   segments: unknown,
-  segment: unknown
+  segment: unknown,
+  history?: unknown
 ): RevenueInput {
   const startMrr = readRevenue(start, "start_mrr");
   const endMrr = readRevenue(end, "end_mrr");
   requireSameShape(startMrr, endMrr);
+  const hadRevenueBefore = isOmitted(history) ? undefined : readHistory(history, startMrr);
   const labels = isOmitted(segments)
     ? undefined
     : readSegmentLabels(segments, "segments", startMrr);
   const chosen = readSegmentChoice(segment, "segment");
-  return { startMrr, endMrr, request: segmentRequest(labels, chosen) };
+  return { startMrr, endMrr, request: segmentRequest(labels, chosen), hadRevenueBefore };
+}
+
+/**
+ * `history`: the periods before start_mrr, one row per customer in the same rows. A customer with
+ * revenue in any of them who comes back counts as reactivation rather than new.
+ */
+export function readHistory(history: unknown, startMrr: NumberRange): Uint8Array {
+  const before = readRevenue(history, "history");
+  if (startMrr.columns !== 1) {
+    throw invalidValue(
+      `history goes with a start_mrr of one column, one customer a row; start_mrr has ${describeShape(startMrr)}`
+    );
+  }
+  if (before.rows !== startMrr.rows) {
+    const note = before.headerRows || startMrr.headerRows ? " (header rows not counted)" : "";
+    throw invalidValue(
+      `history must have one row per customer, like start_mrr: history has ${before.rows} rows, start_mrr has ${startMrr.rows}${note}`
+    );
+  }
+  const flags = new Uint8Array(before.rows);
+  const { values, columns } = before;
+  for (let r = 0; r < before.rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      if ((values[r * columns + c] as number) > 0) {
+        flags[r] = 1;
+        break;
+      }
+    }
+  }
+  return flags;
+}
+
+/** The movements of every customer, per segment when segments were given (one pass). */
+export function revenueTotals(input: RevenueInput, groupOf?: Int32Array, groupCount = 0) {
+  return movementTotals(input.startMrr.values, input.endMrr.values, {
+    groupOf,
+    groupCount,
+    hadRevenueBefore: input.hadRevenueBefore,
+  });
 }
 
 /** A revenue metric over the input: a number, or the per-segment table with its Total row. */
@@ -53,8 +106,7 @@ export function revenueMetric(
 ): number | ResultTable {
   return computeForSegments(
     input.request,
-    (groupOf, groupCount) =>
-      movementTotals(input.startMrr.values, input.endMrr.values, { groupOf, groupCount }),
+    (groupOf, groupCount) => revenueTotals(input, groupOf, groupCount),
     metric
   );
 }
@@ -85,4 +137,112 @@ export function surveyMetric(
     (groupOf, groupCount) => npsCounts(input.scores.scores, groupOf, groupCount),
     metric
   );
+}
+
+/** The top-left text by which COHORT recognises the whole spill of SAAS.MRRMATRIX. */
+export const MATRIX_CORNER = "customer";
+
+const REVENUE_AMOUNTS = {
+  what: "revenue amounts",
+  negative: "revenue cannot be below 0",
+  blank: "zero",
+} as const;
+
+export interface CohortInput {
+  readonly amounts: NumberRange;
+  /** What each period is called in the cohort column: its start date, header, or number. */
+  readonly periodLabels: readonly (string | number)[];
+}
+
+/**
+ * COHORT's matrix: either the whole MRRMATRIX spill (top-left "customer", first row the period
+ * dates, first column the customer ids) or a bare customers × periods block, whose text header
+ * row (if any) names the periods.
+ */
+export function readCohortInput(matrix: unknown): CohortInput {
+  const grid = toGrid(matrix, "mrr_matrix");
+  const corner = grid[0]?.[0];
+  if (typeof corner === "string" && corner.trim().toLowerCase() === MATRIX_CORNER) {
+    const amounts = readRevenue(grid, "mrr_matrix", {
+      ...REVENUE_AMOUNTS,
+      skipRows: 1,
+      skipColumns: 1,
+    });
+    const periodLabels = (grid[0] ?? [])
+      .slice(1)
+      .map((label) => (typeof label === "number" ? label : String(label ?? "")));
+    return { amounts, periodLabels };
+  }
+  const amounts = readRevenue(grid, "mrr_matrix");
+  const header = amounts.headerRows > 0 ? (grid[0] ?? []) : undefined;
+  const periodLabels = Array.from({ length: amounts.columns }, (_, c) =>
+    header ? String(header[c] ?? "") || c + 1 : c + 1
+  );
+  return { amounts, periodLabels };
+}
+
+/**
+ * NRR.PARTS / GRR.PARTS amounts. Losses are often booked as negative numbers, so either sign is
+ * read as the size of the loss; losses larger than the starting revenue cannot happen.
+ */
+export function readRetentionParts(
+  start: unknown,
+  expansion: unknown,
+  contraction: unknown,
+  churn: unknown
+): RetentionParts {
+  const startMrr = readNumberArgument(start, "start", { min: 0 });
+  const expanded = readNumberArgument(expansion, "expansion", { min: 0, fallback: 0 });
+  const contracted = Math.abs(readNumberArgument(contraction, "contraction", { fallback: 0 }));
+  const churned = Math.abs(readNumberArgument(churn, "churn", { fallback: 0 }));
+  if (contracted + churned > startMrr && startMrr > 0) {
+    throw invalidValue(
+      `contraction (${contracted}) and churn (${churned}) add up to more than start (${startMrr}): a cohort cannot lose more than it had`
+    );
+  }
+  return { startMrr, expansion: expanded, contraction: contracted, churned };
+}
+
+/** COMPOUND's rates: non-negative numbers (NRR may exceed 1); a blank period is an error. */
+export function readRates(arg: unknown, argument: string): NumberRange {
+  const rates = readRevenue(arg, argument, {
+    what: "rates",
+    negative: "a retention rate cannot be below 0",
+    blank: "error",
+  });
+  if (rates.values.length === 0) throw invalidValue(`${argument} holds no rate`);
+  return rates;
+}
+
+/** ANNUALIZE: a churn rate lies from 0 to 1; a retention rate is 0 or more (NRR may exceed 1). */
+export function readAnnualizeInput(
+  monthlyRate: unknown,
+  kind: unknown
+): { monthlyRate: number; kind: AnnualizeKind } {
+  const chosen = readChoiceOption(kind, "kind", ["churn", "retention"] as const);
+  const rate =
+    chosen === "churn"
+      ? readNumberArgument(monthlyRate, "monthly_rate", { min: 0, max: 1 })
+      : readNumberArgument(monthlyRate, "monthly_rate", { min: 0 });
+  return { monthlyRate: rate, kind: chosen };
+}
+
+export const MAX_PROJECTION_MONTHS = 600;
+
+export function readProjectionInput(
+  startMrr: unknown,
+  monthlyNrr: unknown,
+  newMrrPerMonth: unknown,
+  months: unknown
+): { startMrr: number; monthlyNrr: number; newMrrPerMonth: number; months: number } {
+  return {
+    startMrr: readNumberArgument(startMrr, "start_mrr", { min: 0 }),
+    monthlyNrr: readNumberArgument(monthlyNrr, "monthly_nrr", { min: 0 }),
+    newMrrPerMonth: readNumberArgument(newMrrPerMonth, "new_mrr_per_month", { min: 0 }),
+    months: readNumberArgument(months, "months", {
+      min: 1,
+      max: MAX_PROJECTION_MONTHS,
+      whole: true,
+    }),
+  };
 }

@@ -5,4 +5,6 @@
  */
 import "./outsideExcel";
 import "./retention";
+import "./logos";
+import "./series";
 import "./surveys";

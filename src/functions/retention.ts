@@ -4,12 +4,22 @@
  */
 
 import {
+  contractionRate,
+  expansionRate,
   grossRevenueRetention,
+  grrFromParts,
+  mrrBridge,
   mrrChurnRate,
+  movementLabels,
+  netMrrChurnRate,
   netRevenueRetention,
+  nrrFromParts,
+  quickRatio,
   readBooleanOption,
+  readRetentionParts,
   readRevenueInput,
   revenueMetric,
+  revenueTotals,
 } from "../core";
 import { toExcel } from "./toExcel";
 
@@ -78,4 +88,151 @@ export function mrrchurn(
     const withContraction = readBooleanOption(include_contraction, "include_contraction", true);
     return revenueMetric(input, (totals) => mrrChurnRate(totals, withContraction));
   });
+}
+
+/**
+ * Net MRR churn rate: (churn + contraction - expansion) / starting revenue, which is 1 - NRR. Negative when expansion outweighs the losses.
+ * @customfunction NETMRRCHURN
+ * @helpurl https://localhost:3000/help.html#NETMRRCHURN
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
+ * @param [segment] Optional segment to keep, e.g. "Enterprise" (text matches without regard to case).
+ * @returns Net MRR churn as a fraction: -0.02 is -2% (net expansion).
+ */
+export function netmrrchurn(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  segments?: any[][],
+  segment?: any
+): any[][] {
+  return toExcel("NETMRRCHURN", () =>
+    revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), netMrrChurnRate)
+  );
+}
+
+/**
+ * Expansion rate: upsell and cross-sell of existing customers over starting revenue.
+ * @customfunction EXPANSIONRATE
+ * @helpurl https://localhost:3000/help.html#EXPANSIONRATE
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
+ * @param [segment] Optional segment to keep, e.g. "Enterprise" (text matches without regard to case).
+ * @returns Expansion as a fraction of starting revenue: 0.1 is 10%.
+ */
+export function expansionrate(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  segments?: any[][],
+  segment?: any
+): any[][] {
+  return toExcel("EXPANSIONRATE", () =>
+    revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), expansionRate)
+  );
+}
+
+/**
+ * Contraction rate: downgrades of customers who still pay, over starting revenue (churn not included).
+ * @customfunction CONTRACTIONRATE
+ * @helpurl https://localhost:3000/help.html#CONTRACTIONRATE
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
+ * @param [segment] Optional segment to keep, e.g. "Enterprise" (text matches without regard to case).
+ * @returns Contraction as a fraction of starting revenue: 0.05 is 5%.
+ */
+export function contractionrate(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  segments?: any[][],
+  segment?: any
+): any[][] {
+  return toExcel("CONTRACTIONRATE", () =>
+    revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), contractionRate)
+  );
+}
+
+/**
+ * SaaS quick ratio: (new + reactivation + expansion) / (contraction + churn). Above 4 is strong growth efficiency; no losses at all gives #DIV/0!.
+ * @customfunction QUICKRATIO
+ * @helpurl https://localhost:3000/help.html#QUICKRATIO
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
+ * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
+ * @param [segment] Optional segment to keep, e.g. "Enterprise" (text matches without regard to case).
+ * @returns The quick ratio, e.g. 2.5.
+ */
+export function quickratio(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  history?: any[][],
+  segments?: any[][],
+  segment?: any
+): any[][] {
+  return toExcel("QUICKRATIO", () =>
+    revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment, history), quickRatio)
+  );
+}
+
+/**
+ * MRR bridge: spills Starting MRR, New, Reactivation, Expansion, Contraction, Churn and Ending MRR, losses as negative numbers, so the amounts add up to Ending MRR.
+ * @customfunction MRRBRIDGE
+ * @helpurl https://localhost:3000/help.html#MRRBRIDGE
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
+ * @returns A 7 x 2 table of labels and amounts.
+ */
+export function mrrbridge(start_mrr: any[][], end_mrr: any[][], history?: any[][]): any[][] {
+  return toExcel("MRRBRIDGE", () => {
+    const input = readRevenueInput(start_mrr, end_mrr, null, null, history);
+    return mrrBridge(revenueTotals(input).overall);
+  });
+}
+
+/**
+ * Movement of each customer between the two dates: new, reactivation, expansion, contraction, churn, flat, or empty for no revenue at either date. Spills in the shape of start_mrr.
+ * @customfunction MOVEMENT
+ * @helpurl https://localhost:3000/help.html#MOVEMENT
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped (and the spill starts with a header, to stay aligned).
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
+ * @returns One label per customer.
+ */
+export function movement(start_mrr: any[][], end_mrr: any[][], history?: any[][]): any[][] {
+  return toExcel("MOVEMENT", () => {
+    const input = readRevenueInput(start_mrr, end_mrr, null, null, history);
+    return movementLabels(input.startMrr, input.endMrr, input.hadRevenueBefore);
+  });
+}
+
+/**
+ * NRR from already aggregated amounts: (start + expansion - contraction - churn) / start. Losses may be given as positive or negative numbers; they are always subtracted.
+ * @customfunction NRR.PARTS
+ * @helpurl https://localhost:3000/help.html#NRR.PARTS
+ * @param start Starting recurring revenue of the cohort (above 0).
+ * @param expansion Expansion revenue of the same customers in the period (0 or more).
+ * @param contraction Contraction revenue, as a positive or a negative number.
+ * @param churn Churned revenue, as a positive or a negative number.
+ * @returns NRR as a fraction: 1.1 is 110%.
+ */
+export function nrrParts(start: any, expansion: any, contraction: any, churn: any): any[][] {
+  return toExcel("NRR.PARTS", () =>
+    nrrFromParts(readRetentionParts(start, expansion, contraction, churn))
+  );
+}
+
+/**
+ * GRR from already aggregated amounts: (start - contraction - churn) / start. Losses may be given as positive or negative numbers; they are always subtracted.
+ * @customfunction GRR.PARTS
+ * @helpurl https://localhost:3000/help.html#GRR.PARTS
+ * @param start Starting recurring revenue of the cohort (above 0).
+ * @param contraction Contraction revenue, as a positive or a negative number.
+ * @param churn Churned revenue, as a positive or a negative number.
+ * @returns GRR as a fraction: 0.9 is 90%.
+ */
+export function grrParts(start: any, contraction: any, churn: any): any[][] {
+  return toExcel("GRR.PARTS", () => grrFromParts(readRetentionParts(start, 0, contraction, churn)));
 }

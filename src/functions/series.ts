@@ -1,0 +1,82 @@
+/**
+ * Custom functions for time series and cohorts: thin bindings over src/core.
+ * Definitions: shared/spec/metrics.md; signatures: shared/spec/functions.md.
+ */
+import {
+  annualizeMonthlyRate,
+  cohortTable,
+  compoundRates,
+  projectMrr,
+  readAnnualizeInput,
+  readChoiceOption,
+  readCohortInput,
+  readProjectionInput,
+  readRates,
+} from "../core";
+import { toExcel } from "./toExcel";
+
+/**
+ * Cohort retention table of a customers x periods matrix: one row per cohort (customers whose first revenue is in that period), one column per age 0, 1, 2...; cells beyond the data stay empty.
+ * @customfunction COHORT
+ * @helpurl https://localhost:3000/help.html#COHORT
+ * @param mrr_matrix Revenue of each customer (rows) in each period (columns, oldest first): the bare block of amounts, or the whole spill of SAAS.MRRMATRIX.
+ * @param [mode] "revenue" (default): revenue kept as a share of the cohort's first-period revenue; "logo": share of the cohort's customers still paying.
+ * @returns A table: header row of ages, first column of cohort starts.
+ */
+export function cohort(mrr_matrix: any[][], mode?: any): any[][] {
+  return toExcel("COHORT", () => {
+    const { amounts, periodLabels } = readCohortInput(mrr_matrix);
+    const chosen = readChoiceOption(mode, "mode", ["revenue", "logo"] as const);
+    return cohortTable(amounts.values, amounts.rows, amounts.columns, chosen, periodLabels);
+  });
+}
+
+/**
+ * Turns a monthly rate into an annual one: for churn 1 - (1 - r)^12, for retention r^12.
+ * @customfunction ANNUALIZE
+ * @helpurl https://localhost:3000/help.html#ANNUALIZE
+ * @param monthly_rate The monthly rate as a fraction, e.g. 0.02 for 2% monthly churn or 1.01 for 101% monthly NRR.
+ * @param [kind] "churn" (default) or "retention".
+ * @returns The annual rate as a fraction.
+ */
+export function annualize(monthly_rate: any, kind?: any): any[][] {
+  return toExcel("ANNUALIZE", () => {
+    const input = readAnnualizeInput(monthly_rate, kind);
+    return annualizeMonthlyRate(input.monthlyRate, input.kind);
+  });
+}
+
+/**
+ * Compounds period retention rates: the product of a range of monthly or quarterly NRR or GRR. Not the same as point-to-point annual NRR.
+ * @customfunction COMPOUND
+ * @helpurl https://localhost:3000/help.html#COMPOUND
+ * @param rates Retention rates of consecutive periods as fractions (1.02 is 102%); every cell needs a rate.
+ * @returns The compounded rate as a fraction.
+ */
+export function compound(rates: any[][]): any[][] {
+  return toExcel("COMPOUND", () => compoundRates(readRates(rates, "rates").values));
+}
+
+/**
+ * Projects MRR month by month: MRR(t) = MRR(t-1) x monthly_nrr + new_mrr_per_month. Spills one value per month.
+ * @customfunction PROJECT
+ * @helpurl https://localhost:3000/help.html#PROJECT
+ * @param start_mrr MRR today (0 or more).
+ * @param monthly_nrr Monthly net revenue retention as a fraction, e.g. 1.01 for 101%.
+ * @param new_mrr_per_month New MRR added each month (0 or more).
+ * @param months How many months to project: a whole number from 1 to 600.
+ * @returns A column of projected MRR for months 1 to months.
+ */
+export function project(
+  start_mrr: any,
+  monthly_nrr: any,
+  new_mrr_per_month: any,
+  months: any
+): any[][] {
+  return toExcel("PROJECT", () => {
+    const input = readProjectionInput(start_mrr, monthly_nrr, new_mrr_per_month, months);
+    return projectMrr(input.startMrr, input.monthlyNrr, input.newMrrPerMonth, input.months).map(
+      (mrr) => [mrr]
+    );
+  });
+}
