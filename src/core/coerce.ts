@@ -243,11 +243,58 @@ export function toGrid(arg: unknown, argument: string): CellGrid {
   const columns = (arg[0] as unknown[]).length;
   for (let r = 1; r < arg.length; r++) {
     const row: unknown = arg[r];
-    if (!Array.isArray(row) || row.length !== columns) {
-      throw invalidValue(`${argument} row ${r + 1} has a different number of columns from row 1`);
-    }
+    if (!Array.isArray(row) || row.length !== columns) throw raggedRow(argument, r);
   }
   return arg as CellGrid;
+}
+
+function raggedRow(argument: string, row: number): MetricError {
+  return invalidValue(`${argument} row ${row + 1} has a different number of columns from row 1`);
+}
+
+/**
+ * The common case read in one pass over both columns: start_mrr and end_mrr as single columns of
+ * plain numbers and blanks. Returns undefined when anything else turns up (text, an error value,
+ * a header, another shape), and the readers proper then take over and name the problem, so the
+ * fast path never changes a result or a message.
+ */
+export function readRevenueColumnsFast(
+  start: unknown,
+  end: unknown
+): { startMrr: NumberRange; endMrr: NumberRange } | undefined {
+  if (
+    !Array.isArray(start) ||
+    !Array.isArray(end) ||
+    start.length !== end.length ||
+    start.length < 2
+  ) {
+    return undefined;
+  }
+  const rows = start.length;
+  const startValues = new Float64Array(rows);
+  const endValues = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const startRow: unknown = start[r];
+    const endRow: unknown = end[r];
+    if (
+      !Array.isArray(startRow) ||
+      !Array.isArray(endRow) ||
+      startRow.length !== 1 ||
+      endRow.length !== 1
+    ) {
+      return undefined;
+    }
+    const s: unknown = startRow[0];
+    const e: unknown = endRow[0];
+    if (typeof s === "number" && s >= 0 && s <= Number.MAX_VALUE) startValues[r] = s;
+    else if (s !== null && s !== undefined && s !== "") return undefined; // blanks stay 0
+    if (typeof e === "number" && e >= 0 && e <= Number.MAX_VALUE) endValues[r] = e;
+    else if (e !== null && e !== undefined && e !== "") return undefined;
+  }
+  return {
+    startMrr: { argument: "start_mrr", values: startValues, rows, columns: 1, headerRows: 0 },
+    endMrr: { argument: "end_mrr", values: endValues, rows, columns: 1, headerRows: 0 },
+  };
 }
 
 /** True when an optional argument was left out: Excel passes `null`, some hosts `undefined`. */
@@ -349,6 +396,10 @@ export function readAmounts(arg: unknown, argument: string, rule: AmountRule): N
         values[k++] = cell;
         continue;
       }
+      if ((cell === null || cell === undefined || cell === "") && rule.blank === "zero") {
+        values[k++] = 0;
+        continue;
+      }
       const seen = inspect(cell);
       const where = place(argument, r, c, totalRows, totalColumns);
       if (seen.kind === "blank") {
@@ -427,33 +478,35 @@ export function segmentKey(label: SegmentLabel): string {
 }
 
 /**
- * A segments range aligned cell for cell with the data. It may carry its own header row: a
- * segments range with exactly one row more than the data has its first row skipped.
+ * A segments range aligned cell for cell with the data, each cell turned into its segment's
+ * index by `assign` as it is read (one pass, no list of labels in between). The range may carry
+ * its own header row: one with exactly one row more than the data has its first row skipped.
  */
-export function readSegmentLabels(
+export function readSegments(
   arg: unknown,
   argument: string,
-  data: { argument: string; rows: number; columns: number; headerRows: number }
-): SegmentLabel[] {
+  data: { argument: string; rows: number; columns: number; headerRows: number },
+  assign: (label: SegmentLabel) => number
+): Int32Array {
   const grid = toGrid(arg, argument);
   const totalRows = grid.length;
   const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
   const headerRows = totalRows === data.rows + 1 && columns === data.columns ? 1 : 0;
   requireSameShape(data, { argument, rows: totalRows - headerRows, columns, headerRows });
-  const labels: SegmentLabel[] = new Array<SegmentLabel>((totalRows - headerRows) * columns);
+  const groupOf = new Int32Array((totalRows - headerRows) * columns);
   let k = 0;
   for (let r = headerRows; r < totalRows; r++) {
     const row = grid[r] as readonly unknown[];
     for (let c = 0; c < columns; c++) {
       const cell = row[c];
-      if (typeof cell === "string") {
-        labels[k++] = cell;
-        continue;
-      }
-      labels[k++] = readLabel(cell, () => place(argument, r, c, totalRows, columns));
+      const label =
+        typeof cell === "string"
+          ? cell
+          : readLabel(cell, () => place(argument, r, c, totalRows, columns));
+      groupOf[k++] = assign(label);
     }
   }
-  return labels;
+  return groupOf;
 }
 
 function readLabel(cell: unknown, where: () => string): SegmentLabel {
@@ -571,4 +624,55 @@ export function readNumberArgument(
     throw invalidValue(`${argument}: ${formatNumber(n)} must be ${kind} ${bounds}`.trim());
   }
   return n;
+}
+
+/** A cell's plain value: data types unwrapped, blanks as null; an error value is thrown on. */
+export type PlainCell = number | string | boolean | Date | null;
+
+/**
+ * The plain value of one cell for readers with their own rules (ledgers: ids, dates, amounts):
+ * data-type numbers and text unwrapped, blanks as null, error values passed on (thrown), entities
+ * by their text. `where` names the cell, and is only called for a message.
+ */
+export function plainCell(cell: unknown, where: () => string): PlainCell {
+  if (typeof cell === "number" || typeof cell === "boolean") return cell;
+  if (typeof cell === "string") return cell === "" ? null : cell;
+  if (cell instanceof Date) return cell; // from the task pane; Excel itself sends date serials
+  const seen = inspect(cell);
+  switch (seen.kind) {
+    case "blank":
+      return null;
+    case "number":
+      return seen.value;
+    case "text":
+      return seen.text;
+    case "boolean":
+      return seen.value;
+    case "error":
+      throw passOnError(seen.code, seen.message, where());
+    case "other": {
+      const text =
+        typeof cell === "object" && cell !== null
+          ? (cell as Record<string, unknown>)["text"]
+          : undefined;
+      if (typeof text === "string") return text;
+      throw invalidValue(`${where()}: ${seen.description} cannot be read here`);
+    }
+  }
+}
+
+/** A one-column (or one-row) range as a list of cells, with its own header row count. */
+export function readColumnCells(
+  arg: unknown,
+  argument: string
+): { cells: readonly unknown[]; rows: number } {
+  const grid = toGrid(arg, argument);
+  const columns = grid[0]?.length ?? 0;
+  if (columns > 1 && grid.length > 1) {
+    throw invalidValue(
+      `${argument} must be one column, not ${describeShape({ rows: grid.length, columns })}`
+    );
+  }
+  const cells = columns === 1 ? grid.map((row) => row[0]) : [...(grid[0] ?? [])];
+  return { cells, rows: cells.length };
 }

@@ -35,10 +35,15 @@ export function cohortTable(
     if (first === periods) continue; // never paid: in no cohort
     const base = first * periods;
     cohortSize[first] = (cohortSize[first] as number) + 1;
-    for (let k = 0; first + k < periods; k++) {
-      const amount = amounts[row + first + k] as number;
-      const add = mode === "revenue" ? amount : amount > 0 ? 1 : 0;
-      totals[base + k] = (totals[base + k] as number) + add;
+    if (mode === "revenue") {
+      for (let k = 0; first + k < periods; k++) {
+        totals[base + k] = (totals[base + k] as number) + (amounts[row + first + k] as number);
+      }
+    } else {
+      for (let k = 0; first + k < periods; k++) {
+        if ((amounts[row + first + k] as number) > 0)
+          totals[base + k] = (totals[base + k] as number) + 1;
+      }
     }
   }
 

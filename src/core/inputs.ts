@@ -12,9 +12,10 @@ import {
   readChoiceOption,
   readNumberArgument,
   readRevenue,
+  readRevenueColumnsFast,
   readScores,
   readSegmentChoice,
-  readSegmentLabels,
+  readSegments,
   requireSameShape,
   toGrid,
 } from "./coerce";
@@ -26,6 +27,8 @@ import {
   type ResultTable,
   type SegmentRequest,
   computeForSegments,
+  type Segmentation,
+  segmentGrouper,
   segmentRequest,
 } from "./segments";
 import { type NpsCounts, npsCounts } from "./surveys";
@@ -49,15 +52,34 @@ export function readRevenueInput(
   segment: unknown,
   history?: unknown
 ): RevenueInput {
+  const { startMrr, endMrr } = readRevenuePair(start, end);
+  const hadRevenueBefore = isOmitted(history) ? undefined : readHistory(history, startMrr);
+  const segmentation = readSegmentation(segments, startMrr);
+  const chosen = readSegmentChoice(segment, "segment");
+  return { startMrr, endMrr, request: segmentRequest(segmentation, chosen), hadRevenueBefore };
+}
+
+/** The optional segments argument, aligned with `data`; undefined when omitted. */
+function readSegmentation(
+  segments: unknown,
+  data: NumberRange | ScoreRange
+): Segmentation | undefined {
+  if (isOmitted(segments)) return undefined;
+  const grouper = segmentGrouper();
+  return grouper.segmentation(readSegments(segments, "segments", data, grouper.assign));
+}
+
+/** start_mrr and end_mrr, the same shape once each has dropped its own header. */
+export function readRevenuePair(
+  start: unknown,
+  end: unknown
+): { startMrr: NumberRange; endMrr: NumberRange } {
+  const fast = readRevenueColumnsFast(start, end);
+  if (fast) return fast;
   const startMrr = readRevenue(start, "start_mrr");
   const endMrr = readRevenue(end, "end_mrr");
   requireSameShape(startMrr, endMrr);
-  const hadRevenueBefore = isOmitted(history) ? undefined : readHistory(history, startMrr);
-  const labels = isOmitted(segments)
-    ? undefined
-    : readSegmentLabels(segments, "segments", startMrr);
-  const chosen = readSegmentChoice(segment, "segment");
-  return { startMrr, endMrr, request: segmentRequest(labels, chosen), hadRevenueBefore };
+  return { startMrr, endMrr };
 }
 
 /**
@@ -123,9 +145,9 @@ export function readSurveyInput(
   segment: unknown
 ): SurveyInput {
   const read = readScores(scores, "scores", scale);
-  const labels = isOmitted(segments) ? undefined : readSegmentLabels(segments, "segments", read);
+  const segmentation = readSegmentation(segments, read);
   const chosen = readSegmentChoice(segment, "segment");
-  return { scores: read, request: segmentRequest(labels, chosen) };
+  return { scores: read, request: segmentRequest(segmentation, chosen) };
 }
 
 export function surveyMetric(

@@ -73,78 +73,47 @@ export interface MovementTotals {
 }
 
 export function emptyMovementTotals(): MovementTotals {
+  return totalsFromCodes(new Float64Array(CODE_SLOTS), 0);
+}
+
+// The pass accumulates, per group and per movement code, Σ s_i, Σ e_i and the number of
+// customers: three typed-array additions a customer, the same for one group or fifty, and every
+// total of MovementTotals follows from these by the classifier's own definitions.
+const CODES = MOVEMENT_LABELS.length;
+const SUM_START = 0;
+const SUM_END = CODES;
+const COUNT = 2 * CODES;
+const CODE_SLOTS = 3 * CODES;
+
+function totalsFromCodes(acc: Float64Array, base: number): MovementTotals {
+  const start = (code: number) => acc[base + SUM_START + code] as number;
+  const end = (code: number) => acc[base + SUM_END + code] as number;
+  const count = (code: number) => acc[base + COUNT + code] as number;
+  const { new: isNew, reactivation, expansion, contraction, churn, flat } = MOVEMENT;
+  let startMrr = 0;
+  let endMrr = 0;
+  for (let code = 0; code < CODES; code++) {
+    startMrr += start(code);
+    endMrr += end(code);
+  }
   return {
-    startMrr: 0,
-    endMrr: 0,
-    newMrr: 0,
-    reactivationMrr: 0,
-    expansionMrr: 0,
-    contractionMrr: 0,
-    churnedMrr: 0,
-    existingEndMrr: 0,
-    retainedMrr: 0,
-    startingCustomers: 0,
-    retainedCustomers: 0,
-    expandingCustomers: 0,
-    churnedCustomers: 0,
-    newCustomers: 0,
-    reactivatedCustomers: 0,
+    startMrr,
+    endMrr,
+    newMrr: end(isNew),
+    reactivationMrr: end(reactivation),
+    expansionMrr: end(expansion) - start(expansion),
+    contractionMrr: start(contraction) - end(contraction),
+    churnedMrr: start(churn),
+    existingEndMrr: end(expansion) + end(flat) + end(contraction),
+    // min(s_i, e_i): s_i for expanding and flat customers, e_i for contracting ones, 0 for churn.
+    retainedMrr: start(expansion) + start(flat) + end(contraction),
+    startingCustomers: count(expansion) + count(flat) + count(contraction) + count(churn),
+    retainedCustomers: count(expansion) + count(flat) + count(contraction),
+    expandingCustomers: count(expansion),
+    churnedCustomers: count(churn),
+    newCustomers: count(isNew),
+    reactivatedCustomers: count(reactivation),
   };
-}
-
-/** Adds one customer to `totals` through the classifier. */
-export function addMovement(
-  totals: MovementTotals,
-  startMrr: number,
-  endMrr: number,
-  hadRevenueBefore = false
-): void {
-  totals.startMrr += startMrr;
-  totals.endMrr += endMrr;
-  const movement = classifyMovement(startMrr, endMrr, hadRevenueBefore);
-  if (startMrr > 0) {
-    totals.startingCustomers++;
-    totals.existingEndMrr += endMrr;
-  }
-  switch (movement) {
-    case MOVEMENT.new:
-      totals.newMrr += endMrr;
-      totals.newCustomers++;
-      break;
-    case MOVEMENT.reactivation:
-      totals.reactivationMrr += endMrr;
-      totals.reactivatedCustomers++;
-      break;
-    case MOVEMENT.expansion:
-      totals.expansionMrr += endMrr - startMrr;
-      totals.retainedMrr += startMrr;
-      totals.retainedCustomers++;
-      totals.expandingCustomers++;
-      break;
-    case MOVEMENT.flat:
-      totals.retainedMrr += startMrr;
-      totals.retainedCustomers++;
-      break;
-    case MOVEMENT.contraction:
-      totals.contractionMrr += startMrr - endMrr;
-      totals.retainedMrr += endMrr;
-      totals.retainedCustomers++;
-      break;
-    case MOVEMENT.churn:
-      totals.churnedMrr += startMrr;
-      totals.churnedCustomers++;
-      break;
-    case MOVEMENT.none:
-      break;
-  }
-}
-
-export function mergeMovementTotals(parts: readonly MovementTotals[]): MovementTotals {
-  const merged = emptyMovementTotals();
-  for (const part of parts) {
-    for (const key of Object.keys(merged) as (keyof MovementTotals)[]) merged[key] += part[key];
-  }
-  return merged;
 }
 
 export interface MovementOptions {
@@ -156,7 +125,8 @@ export interface MovementOptions {
 }
 
 /**
- * Accumulates the movements of all customers in one pass, per segment when `groupOf` is given.
+ * Classifies every customer and accumulates the movements in one pass, per segment when
+ * `groupOf` is given (the overall totals are then the sum of the segments').
  *
  * @example movementTotals(Float64Array.of(100, 50), Float64Array.of(120, 0)).overall.churnedMrr === 50
  */
@@ -166,17 +136,30 @@ export function movementTotals(
   options: MovementOptions = {}
 ): { overall: MovementTotals; groups: MovementTotals[] } {
   const { hadRevenueBefore, groupOf } = options;
-  if (groupOf === undefined) {
-    const overall = emptyMovementTotals();
-    for (let i = 0; i < startMrr.length; i++) {
-      addMovement(overall, startMrr[i] as number, endMrr[i] as number, hadRevenueBefore?.[i] === 1);
-    }
-    return { overall, groups: [] };
-  }
-  const groups = Array.from({ length: options.groupCount ?? 0 }, emptyMovementTotals);
+  const groupCount = groupOf === undefined ? 0 : (options.groupCount ?? 0);
+  const acc = new Float64Array(CODE_SLOTS * (groupCount + 1));
+  const overallBase = CODE_SLOTS * groupCount;
   for (let i = 0; i < startMrr.length; i++) {
-    const totals = groups[groupOf[i] as number] as MovementTotals;
-    addMovement(totals, startMrr[i] as number, endMrr[i] as number, hadRevenueBefore?.[i] === 1);
+    const s = startMrr[i] as number;
+    const e = endMrr[i] as number;
+    const code = classifyMovement(
+      s,
+      e,
+      hadRevenueBefore !== undefined && hadRevenueBefore[i] === 1
+    );
+    const base = (groupOf === undefined ? overallBase : CODE_SLOTS * (groupOf[i] as number)) + code;
+    acc[base + SUM_START] = (acc[base + SUM_START] as number) + s;
+    acc[base + SUM_END] = (acc[base + SUM_END] as number) + e;
+    acc[base + COUNT] = (acc[base + COUNT] as number) + 1;
   }
-  return { overall: mergeMovementTotals(groups), groups };
+  if (groupOf !== undefined) {
+    for (let g = 0; g < groupCount; g++) {
+      for (let slot = 0; slot < CODE_SLOTS; slot++) {
+        acc[overallBase + slot] =
+          (acc[overallBase + slot] as number) + (acc[g * CODE_SLOTS + slot] as number);
+      }
+    }
+  }
+  const groups = Array.from({ length: groupCount }, (_, g) => totalsFromCodes(acc, g * CODE_SLOTS));
+  return { overall: totalsFromCodes(acc, overallBase), groups };
 }

@@ -32,32 +32,42 @@ export type ResultTable = ResultCell[][];
 export const BLANK_SEGMENT_LABEL = "(blank)";
 export const TOTAL_LABEL = "Total";
 
-export function groupSegments(labels: readonly SegmentLabel[]): Segmentation {
-  const groupOf = new Int32Array(labels.length);
+/**
+ * Numbers segments in order of first appearance, as their cells are read. Labels that differ
+ * only in case (or "2024" and 2024) are one segment, shown as first written.
+ */
+export function segmentGrouper(): {
+  assign: (label: SegmentLabel) => number;
+  segmentation: (groupOf: Int32Array) => Segmentation;
+} {
   const indexByKey = new Map<string, number>();
-  const firstLabels: SegmentLabel[] = [];
+  // A column of segments repeats a few labels many times: each distinct raw label is keyed once.
+  const indexByLabel = new Map<SegmentLabel, number>();
+  const labels: SegmentLabel[] = [];
   const keys: string[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i] as SegmentLabel;
+  const assign = (label: SegmentLabel): number => {
+    const known = indexByLabel.get(label);
+    if (known !== undefined) return known;
     const key = segmentKey(label);
     let group = indexByKey.get(key);
     if (group === undefined) {
-      group = firstLabels.length;
+      group = labels.length;
       indexByKey.set(key, group);
-      firstLabels.push(label === "" ? BLANK_SEGMENT_LABEL : label);
+      labels.push(label === "" ? BLANK_SEGMENT_LABEL : label);
       keys.push(key);
     }
-    groupOf[i] = group;
-  }
-  return { groupOf, labels: firstLabels, keys };
+    indexByLabel.set(label, group);
+    return group;
+  };
+  return { assign, segmentation: (groupOf) => ({ groupOf, labels, keys }) };
 }
 
 /** Builds the request from read arguments; a `segment` that matches nothing is #N/A. */
 export function segmentRequest(
-  labels: readonly SegmentLabel[] | undefined,
+  segmentation: Segmentation | undefined,
   chosen: SegmentLabel | undefined
 ): SegmentRequest {
-  if (labels === undefined) {
+  if (segmentation === undefined) {
     if (chosen !== undefined) {
       throw new MetricError(
         "value",
@@ -66,7 +76,6 @@ export function segmentRequest(
     }
     return { kind: "all" };
   }
-  const segmentation = groupSegments(labels);
   if (chosen === undefined) return { kind: "table", segmentation };
   const group = segmentation.keys.indexOf(segmentKey(chosen));
   if (group < 0) {

@@ -6,6 +6,8 @@ import {
   annualizeMonthlyRate,
   cohortTable,
   compoundRates,
+  mrrMatrix,
+  readLedger,
   projectMrr,
   readAnnualizeInput,
   readChoiceOption,
@@ -78,5 +80,27 @@ export function project(
     return projectMrr(input.startMrr, input.monthlyNrr, input.newMrrPerMonth, input.months).map(
       (mrr) => [mrr]
     );
+  });
+}
+
+/**
+ * Customers x periods matrix from a billing ledger (one row per customer, date, amount): amounts of a customer in one period are summed, periods sorted, missing periods 0. Feeds SAAS.COHORT and every two-column function.
+ * @customfunction MRRMATRIX
+ * @helpurl https://localhost:3000/help.html#MRRMATRIX
+ * @param customers Customer id of each ledger entry (one column). A header row is skipped.
+ * @param dates Date of each entry: an Excel date, a date serial or text like 2024-03-15.
+ * @param amounts Amount of each entry; credits may be negative, a customer's total in a period may not.
+ * @param [period] "month" (default), "quarter" or "year".
+ * @returns A table: "customer" top left, period start dates (yyyy-mm-dd) across, customer ids down.
+ */
+export function mrrmatrix(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  period?: any
+): any[][] {
+  return toExcel("MRRMATRIX", () => {
+    const unit = readChoiceOption(period, "period", ["month", "quarter", "year"] as const);
+    return mrrMatrix(readLedger(customers, dates, amounts, unit));
   });
 }

@@ -211,3 +211,49 @@ interface PluginInternals {
 function isEmptyArgument(ast: unknown): boolean {
   return typeof ast === "object" && ast !== null && (ast as { type?: string }).type === "EMPTY";
 }
+
+/** The message HyperFormula gives an array result that landed in a cell sized for one value. */
+const SPILL_SIZED_TOO_SMALL = "Cell range not allowed.";
+
+interface SpillWorkbook {
+  getSheetNames(): string[];
+  getSheetId(name: string): number | undefined;
+  getSheetFormulas(sheet: number): (string | undefined)[][];
+  getSheetValues(sheet: number): unknown[][];
+  setCellContents(address: { sheet: number; row: number; col: number }, content: string): unknown;
+}
+
+/**
+ * HyperFormula fixes a spill's size when the formula is entered. A spill that reads another
+ * spill (COHORT over MRRMATRIX) is entered before that one has values, so it gets sized as one
+ * cell; entering it again once the values exist sizes it right. Repeats until nothing changes
+ * (a chain of spills settles one link per round). Returns how many formulas were re-entered.
+ */
+export function resizeSpills(workbook: SpillWorkbook, maxRounds = 5): number {
+  let reentered = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    let changed = 0;
+    for (const name of workbook.getSheetNames()) {
+      const sheet = workbook.getSheetId(name) as number;
+      const formulas = workbook.getSheetFormulas(sheet);
+      const values = workbook.getSheetValues(sheet);
+      formulas.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          const value = values[r]?.[c] as { message?: string } | undefined;
+          if (
+            formula &&
+            value &&
+            typeof value === "object" &&
+            value.message === SPILL_SIZED_TOO_SMALL
+          ) {
+            workbook.setCellContents({ sheet, row: r, col: c }, formula);
+            changed++;
+          }
+        })
+      );
+    }
+    reentered += changed;
+    if (changed === 0) break;
+  }
+  return reentered;
+}

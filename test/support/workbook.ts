@@ -3,7 +3,7 @@
  * functions registered as its custom functions.
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";
-import { hyperFormulaFunctions } from "../../src/playground/hyperformulaFunctions";
+import { hyperFormulaFunctions, resizeSpills } from "../../src/playground/hyperformulaFunctions";
 import { loadBundle } from "./bundle";
 
 let registered = false;
@@ -18,5 +18,11 @@ export function registerBundleFunctions(): void {
 
 export function buildWorkbook(sheets: Record<string, RawCellContent[][]>): HyperFormula {
   registerBundleFunctions();
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", smartRounding: false, useArrayArithmetic: true });
+  const workbook = HyperFormula.buildFromSheets(sheets, {
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: true,
+  });
+  resizeSpills(workbook);
+  return workbook;
 }

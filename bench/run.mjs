@@ -1,0 +1,226 @@
+// `npm run bench`: seeded data, each case timed several times after a warm-up, medians and
+// ratios printed side by side with their targets, figures written to bench/results.json.
+// A benchmark, not a test: `npm test` never runs it. Run with --expose-gc (the npm script does)
+// so memory can be measured.
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import HyperFormulaPackage from "hyperformula";
+import { caller, loadFunctions } from "./bundle.mjs";
+import { ledgerColumns, mrrMatrixBlock, npsScores, revenueColumns, segmentColumn } from "./data.mjs";
+
+const { HyperFormula } = HyperFormulaPackage;
+const quick = process.argv.includes("--quick"); // a smoke run: smaller data, same code paths
+const scale = quick ? 0.05 : 1;
+const n = (count) => Math.max(1000, Math.round(count * scale));
+
+const { implementations, metadata } = loadFunctions();
+const call = caller(implementations, metadata);
+const gc = globalThis.gc ?? (() => undefined);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Median wall time in ms of `fn` over `runs` runs after `warmup` runs. Each run starts from a
+ * collected heap, so one case does not pay for the garbage of the one before; a run still pays
+ * for every collection its own allocations cause.
+ */
+function time(fn, { runs = 7, warmup = 2 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function memoryNow() {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Bytes held by what `build` returns, measured across a full collection. */
+function sizeOf(build) {
+  gc();
+  const before = memoryNow();
+  const value = build();
+  gc();
+  return { value, bytes: memoryNow() - before };
+}
+
+/** Bytes allocated while `fn` runs (garbage not yet collected included): an upper bound of its peak. */
+function allocatedBy(fn) {
+  gc();
+  const before = memoryNow();
+  const result = fn();
+  const bytes = memoryNow() - before;
+  return { result, bytes };
+}
+
+function expectNumber(value, label) {
+  const cell = Array.isArray(value) ? value[0]?.[0] : value;
+  if (typeof cell !== "number" && !Array.isArray(value)) throw new Error(`${label} returned ${JSON.stringify(value)}`);
+}
+
+// Bare passes: the limit a metric cannot beat, reading the same Excel-shaped arrays.
+function bareSumTwoColumns(start, end) {
+  let s = 0;
+  let e = 0;
+  for (let i = 0; i < start.length; i++) {
+    const a = start[i][0];
+    const b = end[i][0];
+    if (typeof a === "number") s += a;
+    if (typeof b === "number") e += b;
+  }
+  return s + e;
+}
+
+function barePassGrid(rows) {
+  let total = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number") total += v;
+    }
+  }
+  return total;
+}
+
+const results = [];
+function record(name, figures) {
+  results.push({ name, ...figures });
+  const parts = Object.entries(figures).map(([k, v]) => `${k}=${typeof v === "number" ? +v.toFixed(3) : v}`);
+  console.log(`  ${name}: ${parts.join("  ")}`);
+}
+
+console.log(`Retention Metrics benchmark${quick ? " (quick)" : ""}: ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, Node ${process.version}\n`);
+
+// 1. NRR, GRR, MRRBRIDGE over 1,000,000 customers vs a bare loop summing the two columns.
+{
+  const customers = n(1_000_000);
+  const { value: columns, bytes: inputBytes } = sizeOf(() => revenueColumns(customers));
+  const { start, end } = columns;
+  const bare = time(() => bareSumTwoColumns(start, end));
+  for (const id of ["NRR", "GRR", "MRRBRIDGE"]) {
+    expectNumber(call(id, start, end), id);
+    const ms = time(() => call(id, start, end));
+    record(`1. ${id} × ${customers.toLocaleString("en")} customers`, { ms, bareMs: bare, ratio: ms / bare, target: "≤ 3× bare", ok: ms / bare <= 3 });
+  }
+  const { bytes } = allocatedBy(() => call("NRR", start, end));
+  record("1. NRR peak extra memory", {
+    extraMB: bytes / 2 ** 20,
+    inputMB: inputBytes / 2 ** 20,
+    ratio: bytes / inputBytes,
+    target: "≤ 2× input",
+    ok: bytes <= 2 * inputBytes,
+  });
+}
+
+// 2. The same three over 100,000 customers vs HyperFormula evaluating the plain formulas.
+{
+  const customers = n(100_000);
+  const { start, end } = revenueColumns(customers, 11);
+  const sheet = start.map((row, i) => [row[0], end[i][0]]);
+  const hf = HyperFormula.buildFromSheets({ Data: sheet, F: [[null]] }, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+    maxRows: 1_048_576,
+  });
+  const f = hf.getSheetId("F");
+  const A = `Data!A1:A${customers}`;
+  const B = `Data!B1:B${customers}`;
+  const plain = {
+    NRR: [`=SUMPRODUCT((${A}>0)*${B})/SUM(${A})`],
+    GRR: [`=SUMPRODUCT((${A}>0)*((${B}<${A})*${B}+(${B}>=${A})*${A}))/SUM(${A})`],
+    MRRBRIDGE: [
+      `=SUM(${A})`,
+      `=SUMPRODUCT((${A}=0)*${B})`,
+      `=SUMPRODUCT((${A}>0)*(${B}>${A})*(${B}-${A}))`,
+      `=-SUMPRODUCT((${A}>0)*(${B}<${A})*(${B}>0)*(${A}-${B}))`,
+      `=-SUMPRODUCT((${A}>0)*(${B}=0)*${A})`,
+      `=SUM(${B})`,
+    ],
+  };
+  for (const [id, formulas] of Object.entries(plain)) {
+    const ours = time(() => call(id, start, end));
+    const spreadsheet = time(
+      () => {
+        formulas.forEach((formula, row) => hf.setCellContents({ sheet: f, row, col: 0 }, formula));
+        hf.setCellContents({ sheet: f, row: 0, col: 0 }, null);
+      },
+      { runs: 3, warmup: 1 },
+    );
+    record(`2. ${id} × ${customers.toLocaleString("en")} vs plain formulas in HyperFormula`, {
+      ms: ours,
+      formulasMs: spreadsheet,
+      speedup: spreadsheet / ours,
+      target: "≥ 20× faster",
+      ok: spreadsheet / ours >= 20,
+    });
+  }
+  hf.destroy();
+}
+
+// 3. COHORT over 100,000 customers × 60 months.
+{
+  const customers = n(100_000);
+  const block = mrrMatrixBlock(customers, 60);
+  const bare = time(() => barePassGrid(block), { runs: 5 });
+  const ms = time(() => call("COHORT", block), { runs: 5 });
+  record(`3. COHORT ${customers.toLocaleString("en")} × 60 months`, {
+    ms,
+    bareMs: bare,
+    ratio: ms / bare,
+    target: "≤ 1 s and ≤ 5× bare",
+    ok: ms <= 1000 && ms / bare <= 5,
+  });
+}
+
+// 4. MRRMATRIX over a 1,000,000-row ledger.
+{
+  const entries = n(1_000_000);
+  const { customers, dates, amounts } = ledgerColumns(entries);
+  const ms = time(() => call("MRRMATRIX", customers, dates, amounts), { runs: 3, warmup: 1 });
+  record(`4. MRRMATRIX ${entries.toLocaleString("en")}-row ledger`, { ms, target: "≤ 2 s", ok: ms <= 2000 });
+}
+
+// 5. NPS family over 1,000,000 responses vs a bare pass.
+{
+  const responses = n(1_000_000);
+  const scores = npsScores(responses);
+  const bare = time(() => barePassGrid(scores));
+  for (const id of ["NPS", "NPS.BREAKDOWN", "NPS.MOE"].filter((id) => implementations.has(id))) {
+    const ms = time(() => call(id, scores));
+    record(`5. ${id} × ${responses.toLocaleString("en")} responses`, { ms, bareMs: bare, ratio: ms / bare, target: "≤ 3× bare", ok: ms / bare <= 3 });
+  }
+}
+
+// 6. Segment table of NRR, 50 segments over 1,000,000 customers.
+{
+  const customers = n(1_000_000);
+  const { start, end } = revenueColumns(customers, 21);
+  const segments = segmentColumn(customers, 50);
+  const bare = time(() => bareSumTwoColumns(start, end) + barePassGrid(segments));
+  const table = call("NRR", start, end, segments);
+  if (!Array.isArray(table) || table.length !== 51) throw new Error("the segment table should have 50 rows and Total");
+  const ms = time(() => call("NRR", start, end, segments));
+  record(`6. NRR by 50 segments × ${customers.toLocaleString("en")}`, { ms, bareMs: bare, ratio: ms / bare, target: "≤ 4× bare", ok: ms / bare <= 4 });
+}
+
+const failed = results.filter((r) => r.ok === false);
+writeFileSync(
+  new URL("./results.json", import.meta.url),
+  JSON.stringify({ date: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version }, quick, results }, null, 2),
+);
+console.log(`\n${results.length - failed.length} of ${results.length} targets met; figures in bench/results.json`);
+if (failed.length) {
+  console.log(`missed: ${failed.map((r) => r.name).join("; ")}`);
+  process.exitCode = 1;
+}
