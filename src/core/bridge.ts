@@ -3,6 +3,7 @@
  * (movements.ts), so the bridge always agrees with NRR, GRR and the rates.
  */
 import type { NumberRange } from "./coerce";
+import { invalidValue } from "./errors";
 import { MOVEMENT_LABELS, type MovementTotals, classifyMovement } from "./movements";
 import type { ResultTable } from "./segments";
 
@@ -52,6 +53,8 @@ export function movementLabels(
   hadRevenueBefore?: Uint8Array
 ): ResultTable {
   const { rows, columns } = startMrr;
+  if (rows * columns === 0)
+    throw invalidValue("start_mrr holds no customer: there is nothing to label");
   const table: ResultTable = [];
   if (startMrr.headerRows > 0) {
     table.push(Array.from({ length: columns }, (_, c) => (c === 0 ? MOVEMENT_HEADER : "")));

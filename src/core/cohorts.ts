@@ -4,7 +4,9 @@
  * c's customers in period c+k over Σ their revenue in period c; the logo table the share of c's
  * customers with revenue in c+k. Cells beyond the last period are empty, not zero.
  */
-import type { ResultTable } from "./segments";
+import { metricOrError } from "./errors";
+import { ratio } from "./ratios";
+import type { ResultCell, ResultTable } from "./segments";
 
 export type CohortMode = "revenue" | "logo";
 
@@ -52,9 +54,18 @@ export function cohortTable(
     if (cohortSize[c] === 0) continue;
     const denominator =
       mode === "revenue" ? (totals[c * periods] as number) : (cohortSize[c] as number);
-    const row: (string | number)[] = [periodLabels[c] ?? c + 1];
+    const row: ResultCell[] = [periodLabels[c] ?? c + 1];
     for (let k = 0; k < periods; k++) {
-      row.push(c + k < periods ? (totals[c * periods + k] as number) / denominator : "");
+      if (c + k >= periods) {
+        row.push(""); // beyond the last period: empty, not zero
+        continue;
+      }
+      const kept = totals[c * periods + k] as number;
+      row.push(
+        metricOrError(() =>
+          ratio(kept, denominator, "the cohort had no revenue in its first period")
+        )
+      );
     }
     table.push(row);
   }

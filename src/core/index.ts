@@ -14,3 +14,4 @@ export * from "./projection";
 export * from "./cohorts";
 export * from "./ledger";
 export * from "./dates";
+export * from "./layout";
