@@ -112,3 +112,17 @@ describe("manifest.xml", () => {
     expect(readFileSync(resolve(ROOT, "dist/manifest.xml"), "utf8")).toBe(xml);
   });
 });
+
+describe("manifest.xml in Chinese (zh-CN)", () => {
+  it("points Excel at the Chinese function metadata through a locale override", () => {
+    const override = one(`//${el("Url")}[@id='Functions.Metadata.Url']/${el("Override")}[@Locale='zh-CN']/@Value`);
+    expect(override).toMatch(/^https:\/\/.+\/functions\.zh-CN\.json$/);
+  });
+
+  it("names the add-in, its ribbon button and its description in Chinese", () => {
+    expect(one(`/${el("OfficeApp")}/${el("DisplayName")}/${el("Override")}[@Locale='zh-CN']/@Value`)).toBe("留存指标");
+    for (const id of ["GetStarted.Title", "CommandsGroup.Label", "TaskpaneButton.Label", "GetStarted.Description", "TaskpaneButton.Tooltip"]) {
+      expect(one(`//${el("String")}[@id='${id}']/${el("Override")}[@Locale='zh-CN']/@Value`), id).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
