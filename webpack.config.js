@@ -5,6 +5,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
 const { httpsServerOptions } = require("./scripts/dev-certs");
+const { LocalizedMetadata } = require("./scripts/localized-metadata");
 
 const fs = require("fs");
 
@@ -56,6 +57,7 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new AddErrorInputsToMetadata(),
+      new LocalizedMetadata({ locales: ["zh-CN"] }),
       new HelpPage(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

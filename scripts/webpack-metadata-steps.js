@@ -46,52 +46,85 @@ function signature(fn) {
   return `SAAS.${fn.name}(${params.join(", ")})`;
 }
 
+/** The help page's own words, per language; the function texts come from the metadata. */
+const HELP_TEXTS = {
+  en: {
+    file: "help.html",
+    metadata: "functions.json",
+    lang: "en",
+    title: "Retention Metrics for Excel: function help",
+    heading: "Retention Metrics for Excel: functions",
+    intro:
+      "Rates come back as fractions (format the cell as %); NPS in points. A problem with an input cell gives #VALUE! with a message naming the argument, the row and the value; a zero denominator gives #DIV/0!.",
+    argument: "Argument",
+    meaning: "Meaning",
+    optional: " (optional)",
+  },
+  "zh-CN": {
+    file: "help.zh-CN.html",
+    metadata: "functions.zh-CN.json",
+    lang: "zh-CN",
+    title: "Excel 留存指标：函数帮助",
+    heading: "Excel 留存指标：函数",
+    intro:
+      "比率以小数返回（请将单元格设为百分比格式）；NPS 以分计。输入单元格有问题时返回 #VALUE!，其消息会指出参数、行和值；分母为零时返回 #DIV/0!。",
+    argument: "参数",
+    meaning: "含义",
+    optional: "（可选）",
+  },
+};
+
 class HelpPage {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("HelpPage", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "HelpPage", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS + 1 },
+        { name: "HelpPage", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS + 3 },
         () => {
-          if (!compilation.getAsset(METADATA)) return;
-          const { functions } = readMetadata(compilation);
-          const sections = functions.map((fn) => {
-            const rows = fn.parameters
-              .map(
-                (p) =>
-                  `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? " (optional)" : ""}</td>` +
-                  `<td>${escapeHtml(p.description || "")}</td></tr>`,
-              )
-              .join("\n");
-            return [
-              `<section id="${escapeHtml(fn.id)}">`,
-              `<h2><code>${escapeHtml(signature(fn))}</code></h2>`,
-              `<p>${escapeHtml(fn.description)}</p>`,
-              `<table><thead><tr><th>Argument</th><th>Meaning</th></tr></thead><tbody>${rows}</tbody></table>`,
-              `</section>`,
-            ].join("\n");
-          });
-          const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Retention Metrics for Excel: function help</title>
-<link rel="icon" type="image/png" href="assets/icon-16.png">
-<link rel="stylesheet" href="taskpane.css">
-</head>
-<body class="help">
-<h1>Retention Metrics for Excel: functions</h1>
-<p>Rates come back as fractions (format the cell as %); NPS in points. A problem with an input cell
-gives #VALUE! with a message naming the argument, the row and the value; a zero denominator gives #DIV/0!.</p>
-${sections.join("\n")}
-</body>
-</html>
-`;
-          compilation.emitAsset("help.html", new sources.RawSource(page));
+          for (const texts of Object.values(HELP_TEXTS)) {
+            const asset = compilation.getAsset(texts.metadata);
+            if (!asset) continue; // the metadata step reported its own error
+            const { functions } = JSON.parse(asset.source.source().toString());
+            compilation.emitAsset(texts.file, new sources.RawSource(helpPage(functions, texts)));
+          }
         },
       );
     });
   }
+}
+
+function helpPage(functions, texts) {
+  const sections = functions.map((fn) => {
+    const rows = fn.parameters
+      .map(
+        (p) =>
+          `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? escapeHtml(texts.optional) : ""}</td>` +
+          `<td>${escapeHtml(p.description || "")}</td></tr>`,
+      )
+      .join("\n");
+    return [
+      `<section id="${escapeHtml(fn.id)}">`,
+      `<h2><code>${escapeHtml(signature(fn))}</code></h2>`,
+      `<p>${escapeHtml(fn.description)}</p>`,
+      `<table><thead><tr><th>${escapeHtml(texts.argument)}</th><th>${escapeHtml(texts.meaning)}</th></tr></thead><tbody>${rows}</tbody></table>`,
+      `</section>`,
+    ].join("\n");
+  });
+  return `<!doctype html>
+<html lang="${texts.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(texts.title)}</title>
+<link rel="icon" type="image/png" href="assets/icon-16.png">
+<link rel="stylesheet" href="taskpane.css">
+</head>
+<body class="help">
+<h1>${escapeHtml(texts.heading)}</h1>
+<p>${escapeHtml(texts.intro)}</p>
+${sections.join("\n")}
+</body>
+</html>
+`;
 }
 
 module.exports = { AddErrorInputsToMetadata, HelpPage };
