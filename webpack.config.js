@@ -13,7 +13,7 @@ const fs = require("fs");
  * Every family module holding custom functions (src/functions/*.ts but the entry and its
  * helpers): the metadata plugin reads each one's JSDoc and appends its associate calls.
  */
-const NOT_FUNCTION_FAMILIES = new Set(["functions.ts", "toExcel.ts", "outsideExcel.ts"]);
+const NOT_FUNCTION_FAMILIES = new Set(["functions.ts", "toExcel.ts", "outsideExcel.ts", "localizedErrors.ts"]);
 const functionFiles = fs
   .readdirSync(path.resolve(__dirname, "src/functions"))
   .filter((file) => file.endsWith(".ts") && !NOT_FUNCTION_FAMILIES.has(file))

@@ -1,17 +1,25 @@
 /**
  * The Excel boundary of every custom function: turns the core's result or MetricError into what
  * Excel shows. Only #VALUE! and #N/A display a message (shared/docs/office-platform.md), so
- * those carry it; any other failure still becomes a #VALUE! with a message, never a bare one.
+ * those carry it, in the user's display language; any other failure still becomes a #VALUE!
+ * with a message, never a bare one.
  */
 import { MetricError, type ResultCell, type ResultTable } from "../core";
+import { localizeMessage } from "./localizedErrors";
 
-function excelError(error: MetricError): CustomFunctions.Error {
+function excelError(error: MetricError, functionName: string): CustomFunctions.Error {
   const codes = CustomFunctions.ErrorCode;
   switch (error.kind) {
     case "value":
-      return new CustomFunctions.Error(codes.invalidValue, error.message);
+      return new CustomFunctions.Error(
+        codes.invalidValue,
+        localizeMessage(functionName, error.message)
+      );
     case "na":
-      return new CustomFunctions.Error(codes.notAvailable, error.message);
+      return new CustomFunctions.Error(
+        codes.notAvailable,
+        localizeMessage(functionName, error.message)
+      );
     case "div0":
       return new CustomFunctions.Error(codes.divisionByZero);
     case "num":
@@ -19,10 +27,6 @@ function excelError(error: MetricError): CustomFunctions.Error {
     case "null":
       return new CustomFunctions.Error(codes.nullReference);
   }
-}
-
-function toCell(cell: ResultCell): unknown {
-  return cell instanceof MetricError ? excelError(cell) : cell;
 }
 
 /**
@@ -34,13 +38,18 @@ export function toExcel(functionName: string, compute: () => number | ResultTabl
   try {
     result = compute();
   } catch (error) {
-    if (error instanceof MetricError) throw excelError(error);
+    if (error instanceof MetricError) throw excelError(error, functionName);
     const detail = error instanceof Error ? error.message : String(error);
     throw new CustomFunctions.Error(
       CustomFunctions.ErrorCode.invalidValue,
-      `SAAS.${functionName} failed unexpectedly (${detail}); please report this with the inputs`
+      localizeMessage(
+        functionName,
+        `SAAS.${functionName} failed unexpectedly (${detail}); please report this with the inputs`
+      )
     );
   }
   if (typeof result === "number") return [[result]];
+  const toCell = (cell: ResultCell): unknown =>
+    cell instanceof MetricError ? excelError(cell, functionName) : cell;
   return result.map((row) => row.map(toCell));
 }

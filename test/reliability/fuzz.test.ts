@@ -29,10 +29,25 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
       1.5,
       45292,
       Number.MAX_VALUE,
-      Number.MIN_VALUE,
+      Number.MIN_VALUE
     ),
   },
-  { weight: 2, arbitrary: fc.constantFrom("1,200", "100", " ", "n/a", "Total", "TRUE", "month", "logo", "2024-03-15", "Enterprise", "<img src=x onerror=alert(1)>") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "1,200",
+      "100",
+      " ",
+      "n/a",
+      "Total",
+      "TRUE",
+      "month",
+      "logo",
+      "2024-03-15",
+      "Enterprise",
+      "<img src=x onerror=alert(1)>"
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 2, arbitrary: fc.boolean() },
   {
@@ -47,7 +62,7 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
       { code: "#NULL!" },
       { code: "#SPILL!" },
       { type: "Error", errorType: "Div0", basicValue: "#DIV/0!" },
-      { type: "Error", errorType: "Calc" },
+      { type: "Error", errorType: "Calc" }
     ),
   },
   {
@@ -62,21 +77,34 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
       { type: "Empty" },
       { type: "FormattedNumber", basicValue: "oops" },
       {},
-      [],
+      []
     ),
-  },
+  }
 );
 
 /** A range as Excel passes it: rows × columns, usually a column. */
 const grid = fc
-  .tuple(fc.integer({ min: 0, max: 8 }), fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) }))
-  .chain(([rows, columns]) => fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }));
+  .tuple(
+    fc.integer({ min: 0, max: 8 }),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant(1) },
+      { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) }
+    )
+  )
+  .chain(([rows, columns]) =>
+    fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), {
+      minLength: rows,
+      maxLength: rows,
+    })
+  );
 
 /** A scalar argument: usually a cell, sometimes omitted or a small range. */
 const scalar = fc.oneof({ weight: 6, arbitrary: cell }, { weight: 1, arbitrary: grid });
 
 function isErrorResult(value: unknown): value is ErrorResult {
-  return typeof value === "object" && value !== null && typeof (value as ErrorResult).error === "string";
+  return (
+    typeof value === "object" && value !== null && typeof (value as ErrorResult).error === "string"
+  );
 }
 
 const EXCEL_ERRORS = ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"];
@@ -86,7 +114,10 @@ export function expectWellFormedCell(value: unknown, where: string): void {
   if (isErrorResult(value)) {
     expect(EXCEL_ERRORS, `${where}: ${JSON.stringify(value)}`).toContain(value.error);
     if (value.error === "#VALUE!" || value.error === "#N/A") {
-      expect(typeof value.message === "string" && value.message.length > 0, `${where}: ${value.error} without a message`).toBe(true);
+      expect(
+        typeof value.message === "string" && value.message.length > 0,
+        `${where}: ${value.error} without a message`
+      ).toBe(true);
     }
     return;
   }
@@ -118,14 +149,14 @@ describe("coercion fuzzing through the built bundle", () => {
         ...fn.parameters.map((p) => {
           const value = p.dimensionality === "matrix" ? grid : scalar;
           return p.optional ? fc.option(value, { nil: null, freq: 3 }) : value;
-        }),
+        })
       );
       fc.assert(
         fc.property(args, (values) => {
           const result = callAsExcel(fn.id, ...values);
           expectWellFormedResult(result, `SAAS.${fn.id}(${JSON.stringify(values)})`);
         }),
-        { numRuns: FUZZ_RUNS },
+        { numRuns: FUZZ_RUNS }
       );
     });
   }

@@ -23,7 +23,7 @@ export const ErrorCode = {
 export class StandInError {
   constructor(
     readonly code: string,
-    readonly message?: string,
+    readonly message?: string
   ) {}
 }
 
@@ -32,7 +32,13 @@ export interface FunctionMetadata {
   name: string;
   description: string;
   helpUrl: string;
-  parameters: { name: string; description: string; dimensionality?: string; optional?: boolean; type?: string }[];
+  parameters: {
+    name: string;
+    description: string;
+    dimensionality?: string;
+    optional?: boolean;
+    type?: string;
+  }[];
   result: { dimensionality?: string };
 }
 
@@ -49,12 +55,19 @@ export interface LoadedBundle {
   readonly associatedIds: string[];
 }
 
-let cached: LoadedBundle | undefined;
+const cached = new Map<string, LoadedBundle>();
 
-export function loadBundle(): LoadedBundle {
-  if (cached) return cached;
+/**
+ * The bundle in a page of its own; with `displayLanguage`, that page has an office.js stand-in
+ * whose Office.context.displayLanguage says so, as Excel's runtime does.
+ */
+export function loadBundle(displayLanguage?: string): LoadedBundle {
+  const key = displayLanguage ?? "";
+  const known = cached.get(key);
+  if (known) return known;
   const script = resolve(DIST, "functions.js");
-  if (!existsSync(script)) throw new Error("dist/functions.js is missing: run `npm run build` (npm test does it first)");
+  if (!existsSync(script))
+    throw new Error("dist/functions.js is missing: run `npm run build` (npm test does it first)");
   const metadata = JSON.parse(readFileSync(resolve(DIST, "functions.json"), "utf8")) as Metadata;
   const implementations = new Map<string, (...args: unknown[]) => unknown>();
   const associatedIds: string[] = [];
@@ -66,10 +79,13 @@ export function loadBundle(): LoadedBundle {
     Error: StandInError,
     ErrorCode,
   };
-  const context = vm.createContext({ CustomFunctions, console });
+  const globals: Record<string, unknown> = { CustomFunctions, console };
+  if (displayLanguage) globals["Office"] = { context: { displayLanguage } };
+  const context = vm.createContext(globals);
   vm.runInContext(readFileSync(script, "utf8"), context, { filename: script });
-  cached = { metadata, implementations, associatedIds };
-  return cached;
+  const bundle = { metadata, implementations, associatedIds };
+  cached.set(key, bundle);
+  return bundle;
 }
 
 /** What a cell shows: a value, a spilled grid, or an error with its message. */
@@ -85,11 +101,21 @@ export interface ErrorResult {
  * fails the test (Excel would show a bare #VALUE!).
  */
 export function callAsExcel(id: string, ...args: unknown[]): CellResult | ErrorResult {
-  const { metadata, implementations } = loadBundle();
+  return callInLanguage(undefined, id, ...args);
+}
+
+/** callAsExcel in a runtime whose Office display language is `displayLanguage`. */
+export function callInLanguage(
+  displayLanguage: string | undefined,
+  id: string,
+  ...args: unknown[]
+): CellResult | ErrorResult {
+  const { metadata, implementations } = loadBundle(displayLanguage);
   const fn = metadata.functions.find((f) => f.id === id);
   const implementation = implementations.get(id);
   if (!fn || !implementation) throw new Error(`no function ${id} in the bundle`);
-  if (args.length > fn.parameters.length) throw new Error(`${id} takes ${fn.parameters.length} arguments`);
+  if (args.length > fn.parameters.length)
+    throw new Error(`${id} takes ${fn.parameters.length} arguments`);
   const padded = [...args];
   while (padded.length < fn.parameters.length) padded.push(null);
   const invocation = { functionName: `SAAS.${fn.name}`, address: "Sheet1!Z99" };
@@ -105,7 +131,9 @@ export function callAsExcel(id: string, ...args: unknown[]): CellResult | ErrorR
 function simplify(result: unknown): unknown {
   if (!Array.isArray(result)) return result;
   const grid = (result as unknown[][]).map((row) =>
-    row.map((cell) => (cell instanceof StandInError ? { error: cell.code, message: cell.message } : cell)),
+    row.map((cell) =>
+      cell instanceof StandInError ? { error: cell.code, message: cell.message } : cell
+    )
   );
   return grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid;
 }
