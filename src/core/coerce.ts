@@ -14,6 +14,7 @@
  * Messages name the argument, the row (and column, for 2-D ranges) of the range as the user
  * selected it, header row included, and the offending value (shared/spec/functions.md, Errors).
  */
+import { serialToIsoDate } from "./dates";
 import { MetricError, invalidValue } from "./errors";
 
 export type CellGrid = readonly (readonly unknown[])[];
@@ -675,4 +676,41 @@ export function readColumnCells(
   }
   const cells = columns === 1 ? grid.map((row) => row[0]) : [...(grid[0] ?? [])];
   return { cells, rows: cells.length };
+}
+
+/**
+ * Excel dates are numbers, so a header row of real dates (45292 shown as "Jan 2024") cannot be
+ * told from revenue by its type, and a column selected with such a header would silently count
+ * the date as a customer's revenue. A row of whole numbers that are all period boundaries (the
+ * first or last day of a month) and run forward in time is taken for what it almost surely is,
+ * and refused with a message, rather than risk a plausible wrong number.
+ *
+ * Returns the dates (yyyy-mm-dd) the cells would be, or undefined when they do not look like one.
+ *
+ * @example periodDateHeader([45292, 45323]) → ["2024-01-01", "2024-02-01"]
+ */
+export function periodDateHeader(cells: readonly unknown[]): string[] | undefined {
+  if (cells.length < 2) return undefined;
+  const dates: string[] = [];
+  let previous = -Infinity;
+  for (const cell of cells) {
+    // 1990-01-01 .. 2099-12-31: the dates a SaaS sheet's header holds.
+    if (
+      typeof cell !== "number" ||
+      !Number.isInteger(cell) ||
+      cell < 32874 ||
+      cell > 73415 ||
+      cell <= previous
+    ) {
+      return undefined;
+    }
+    const iso = serialToIsoDate(cell);
+    const day = Number(iso.slice(8, 10));
+    const nextDay = serialToIsoDate(cell + 1);
+    const isPeriodBoundary = day === 1 || nextDay.endsWith("-01");
+    if (!isPeriodBoundary) return undefined;
+    dates.push(iso);
+    previous = cell;
+  }
+  return dates;
 }

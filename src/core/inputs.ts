@@ -9,6 +9,7 @@ import {
   type ScoreScale,
   describeShape,
   isOmitted,
+  periodDateHeader,
   readChoiceOption,
   readNumberArgument,
   readRevenue,
@@ -69,11 +70,33 @@ function readSegmentation(
   return grouper.segmentation(readSegments(segments, "segments", data, grouper.assign));
 }
 
+/** The first cell of a column range (an array of rows), when the range is a column of 2+ rows. */
+function topOfColumn(arg: unknown): unknown {
+  if (!Array.isArray(arg) || arg.length < 2) return undefined;
+  const first: unknown = arg[0];
+  return Array.isArray(first) && first.length === 1 ? first[0] : undefined;
+}
+
+/**
+ * Two revenue columns selected with a header row of real dates (see periodDateHeader): refused,
+ * since the dates would otherwise count as a customer's revenue.
+ */
+function refuseDateHeaders(start: unknown, end: unknown): void {
+  const dates = periodDateHeader([topOfColumn(start), topOfColumn(end)]);
+  if (dates === undefined) return;
+  const [startDate, endDate] = dates;
+  throw invalidValue(
+    `start_mrr row 1 and end_mrr row 1 hold the dates ${startDate} and ${endDate} (a header row of dates), not revenue: ` +
+      "select the rows below the header, or make the header text such as 2024-01"
+  );
+}
+
 /** start_mrr and end_mrr, the same shape once each has dropped its own header. */
 export function readRevenuePair(
   start: unknown,
   end: unknown
 ): { startMrr: NumberRange; endMrr: NumberRange } {
+  refuseDateHeaders(start, end);
   const fast = readRevenueColumnsFast(start, end);
   if (fast) return fast;
   const startMrr = readRevenue(start, "start_mrr");
@@ -195,10 +218,25 @@ export function readCohortInput(matrix: unknown): CohortInput {
       .map((label) => (typeof label === "number" ? label : String(label ?? "")));
     return { amounts, periodLabels };
   }
-  const amounts = readRevenue(grid, "mrr_matrix");
+  // A header row of real dates names the periods (see periodDateHeader); with only two columns a
+  // customer's row could look the same, so that case is refused rather than guessed.
+  const dateHeader = grid.length > 1 ? periodDateHeader(grid[0] ?? []) : undefined;
+  if (dateHeader !== undefined && dateHeader.length < 3) {
+    throw invalidValue(
+      `mrr_matrix row 1 holds ${dateHeader.join(" and ")} (dates in a header row?), not revenue: select the rows below the header, or make the header text such as 2024-01`
+    );
+  }
+  const amounts =
+    dateHeader === undefined
+      ? readRevenue(grid, "mrr_matrix")
+      : readRevenue(grid, "mrr_matrix", { ...REVENUE_AMOUNTS, skipRows: 1 });
   const header = amounts.headerRows > 0 ? (grid[0] ?? []) : undefined;
   const periodLabels = Array.from({ length: amounts.columns }, (_, c) =>
-    header ? String(header[c] ?? "") || c + 1 : c + 1
+    dateHeader !== undefined
+      ? (dateHeader[c] as string)
+      : header
+        ? String(header[c] ?? "") || c + 1
+        : c + 1
   );
   return { amounts, periodLabels };
 }

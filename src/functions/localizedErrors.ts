@@ -210,6 +210,16 @@ const RULES: readonly Rule[] = [
       `矩阵将有 ${m[1]} 位客户 × ${m[2]} 个${UNIT[m[3]!]}，超出工作表的容量；请使用更长的期间或更短的流水`,
   ],
   [
+    /^start_mrr row 1 and end_mrr row 1 hold the dates (\S+) and (\S+) \(a header row of dates\), not revenue: select the rows below the header, or make the header text such as 2024-01$/,
+    (m, p) =>
+      `${p("start_mrr")} 第 1 行和${p("end_mrr")} 第 1 行是日期 ${m[1]} 和 ${m[2]}（日期表头行），不是收入：请只选表头下面的行，或把表头改为 2024-01 这样的文字`,
+  ],
+  [
+    /^mrr_matrix row 1 holds (.+) \(dates in a header row\?\), not revenue: select the rows below the header, or make the header text such as 2024-01$/,
+    (m, p) =>
+      `${p("mrr_matrix")} 第 1 行是 ${m[1]!.replace(/ and /g, "、")}（日期表头行？），不是收入：请只选表头下面的行，或把表头改为 2024-01 这样的文字`,
+  ],
+  [
     /^SAAS\.(\S+) failed unexpectedly \((.*)\); please report this with the inputs$/s,
     (m) => `SAAS.${m[1]} 意外失败（${m[2]}）；请连同输入一起报告此问题`,
   ],

@@ -128,6 +128,39 @@ for (const fn of TWO_COLUMN) {
 // Results that must hold (not errors) for the odd-but-valid inputs.
 add({
   fn: "NRR",
+  why: "columns selected with a header row of real dates",
+  args: [column(45292, 100), column(45323, 120)],
+  error: "#VALUE!",
+  message: "hold the dates 2024-01-01 and 2024-02-01 (a header row of dates), not revenue",
+});
+add({
+  fn: "COHORT",
+  why: "a two-column block under a header of dates",
+  args: [
+    [
+      [45292, 45323],
+      [100, 120],
+    ],
+  ],
+  error: "#VALUE!",
+  message: "mrr_matrix row 1 holds 2024-01-01 and 2024-02-01 (dates in a header row?)",
+});
+add({
+  fn: "COHORT",
+  why: "a header row of real dates names the cohorts",
+  args: [
+    [
+      [45292, 45323, 45352],
+      [100, 120, 0],
+    ],
+  ],
+  result: [
+    ["cohort", 0, 1, 2],
+    ["2024-01-01", 1, 1.2, 0],
+  ],
+});
+add({
+  fn: "NRR",
   why: 'blanks as null, "" or 0 are all no revenue',
   args: [column(100, null, "", 0), column(110, 5, null, 0)],
   result: 1.1,
