@@ -14,7 +14,7 @@
  * Messages name the argument, the row (and column, for 2-D ranges) of the range as the user
  * selected it, header row included, and the offending value (shared/spec/functions.md, Errors).
  */
-import { serialToIsoDate } from "./dates";
+import { readDate, serialToIsoDate } from "./dates";
 import { MetricError, invalidValue } from "./errors";
 
 export type CellGrid = readonly (readonly unknown[])[];
@@ -511,26 +511,13 @@ export function readSegments(
 }
 
 function readLabel(cell: unknown, where: () => string): SegmentLabel {
-  const seen = inspect(cell);
-  switch (seen.kind) {
-    case "blank":
-      return "";
-    case "number":
-      if (!Number.isFinite(seen.value))
-        throw invalidValue(`${where()}: ${formatNumber(seen.value)} is not a segment`);
-      return seen.value;
-    case "text":
-      return seen.text;
-    case "boolean":
-      return seen.value;
-    case "error":
-      throw passOnError(seen.code, seen.message, where());
-    case "other": {
-      const text = (cell as Record<string, unknown>)["text"];
-      if (typeof text === "string") return text;
-      throw invalidValue(`${where()}: ${seen.description} cannot be used as a segment`);
-    }
+  const value = plainCell(cell, where, "cannot be used as a segment");
+  if (value === null) return "";
+  if (value instanceof Date) return readDate(value) ?? String(value);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw invalidValue(`${where()}: ${formatNumber(value)} is not a segment`);
   }
+  return value;
 }
 
 /** A single-value argument (an option or a `segment`): a 1×1 range is unwrapped. */
@@ -635,7 +622,11 @@ export type PlainCell = number | string | boolean | Date | null;
  * data-type numbers and text unwrapped, blanks as null, error values passed on (thrown), entities
  * by their text. `where` names the cell, and is only called for a message.
  */
-export function plainCell(cell: unknown, where: () => string): PlainCell {
+export function plainCell(
+  cell: unknown,
+  where: () => string,
+  refusal = "cannot be read here"
+): PlainCell {
   if (typeof cell === "number" || typeof cell === "boolean") return cell;
   if (typeof cell === "string") return cell === "" ? null : cell;
   if (cell instanceof Date) return cell; // from the task pane; Excel itself sends date serials
@@ -657,7 +648,7 @@ export function plainCell(cell: unknown, where: () => string): PlainCell {
           ? (cell as Record<string, unknown>)["text"]
           : undefined;
       if (typeof text === "string") return text;
-      throw invalidValue(`${where()}: ${seen.description} cannot be read here`);
+      throw invalidValue(`${where()}: ${seen.description} ${refusal}`);
     }
   }
 }

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  MetricError,
   NPS_SCALE,
   periodDateHeader,
   readBooleanOption,
@@ -12,18 +11,9 @@ import {
   readRevenueInput,
   readScores,
 } from "../../src/core";
+import { errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
-
-function errorOf(compute: () => unknown): MetricError {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof MetricError) return error;
-    throw error;
-  }
-  throw new Error("expected a MetricError");
-}
 
 describe("revenue cells", () => {
   const cases: { why: string; range: unknown; kind: string; message: string }[] = [

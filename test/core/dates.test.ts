@@ -56,17 +56,27 @@ describe("serial ↔ ISO golden values", () => {
     expect(() => serialToIsoDate(serial)).toThrow(MetricError);
   });
 
-  it.each(["2023-02-29", "1899-12-31", "2024-13-01", "2024-00-10", "2024-04-31", "15/03/2024", "March 2024", ""])(
-    "%j is not an ISO date",
-    (text) => {
-      expect(parseIsoDate(text)).toBeNull();
-      expect(() => isoDateToSerial(text)).toThrow(MetricError);
-    }
-  );
+  it.each([
+    "2023-02-29",
+    "1899-12-31",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-04-31",
+    "15/03/2024",
+    "March 2024",
+    "",
+  ])("%j is not an ISO date", (text) => {
+    expect(parseIsoDate(text)).toBeNull();
+    expect(() => isoDateToSerial(text)).toThrow(MetricError);
+  });
 
   it("error messages say what a date is", () => {
-    expect(() => serialToIsoDate(0)).toThrow("0 is not a date: Excel dates run from 1 (1900-01-01) to 2958465 (9999-12-31)");
-    expect(() => isoDateToSerial("2023-02-29")).toThrow('"2023-02-29" is not a date between 1900-01-01 and 9999-12-31 written as yyyy-mm-dd');
+    expect(() => serialToIsoDate(0)).toThrow(
+      "0 is not a date: Excel dates run from 1 (1900-01-01) to 2958465 (9999-12-31)"
+    );
+    expect(() => isoDateToSerial("2023-02-29")).toThrow(
+      '"2023-02-29" is not a date between 1900-01-01 and 9999-12-31 written as yyyy-mm-dd'
+    );
   });
 
   it("calendarDateToSerial matches isoDateToSerial", () => {
@@ -96,7 +106,10 @@ describe("serials agree with an independent spreadsheet engine", () => {
 
   it("round trip: isoDateToSerial(serialToIsoDate(s)) = s for every whole serial (sampled)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2958465 }), (serial) => isoDateToSerial(serialToIsoDate(serial)) === serial),
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }),
+        (serial) => isoDateToSerial(serialToIsoDate(serial)) === serial
+      ),
       { seed: 20240101, numRuns: 2000 }
     );
   });
@@ -108,7 +121,11 @@ describe("reading dates from cells", () => {
     { cell: 45366.25, iso: "2024-03-15", why: "a serial with a time" },
     { cell: "2024-03-15", iso: "2024-03-15", why: "ISO text" },
     { cell: " 2024/3/5 ", iso: "2024-03-05", why: "slashes, one-digit parts, spaces" },
-    { cell: "2024-03-15T23:30:00Z", iso: "2024-03-15", why: "ISO with a time: the written day counts" },
+    {
+      cell: "2024-03-15T23:30:00Z",
+      iso: "2024-03-15",
+      why: "ISO with a time: the written day counts",
+    },
     { cell: "2024-03-15 08:00", iso: "2024-03-15", why: "ISO with a space and time" },
     { cell: new Date(2024, 2, 15), iso: "2024-03-15", why: "a Date, by its local calendar day" },
     { cell: new Date(2024, 2, 15, 23, 59), iso: "2024-03-15", why: "a Date late in the day" },
@@ -173,7 +190,13 @@ describe("periods", () => {
   });
 
   it("daysInMonth", () => {
-    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 12)]).toEqual([29, 28, 28, 29, 31]);
+    expect([
+      daysInMonth(2024, 2),
+      daysInMonth(2023, 2),
+      daysInMonth(1900, 2),
+      daysInMonth(2000, 2),
+      daysInMonth(2024, 12),
+    ]).toEqual([29, 28, 28, 29, 31]);
   });
 });
 

@@ -5,7 +5,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  MetricError,
   cohortTable,
   mrrMatrix,
   netRevenueRetention,
@@ -14,27 +13,25 @@ import {
   readRevenueInput,
   revenueMetric,
 } from "../../src/core";
+import { errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
-function matrixOf(ids: unknown[], dates: unknown[], amounts: unknown[], unit: "month" | "quarter" | "year" = "month") {
+function matrixOf(
+  ids: unknown[],
+  dates: unknown[],
+  amounts: unknown[],
+  unit: "month" | "quarter" | "year" = "month"
+) {
   return mrrMatrix(readLedger(col(...ids), col(...dates), col(...amounts), unit));
-}
-
-function errorOf(compute: () => unknown): MetricError {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof MetricError) return error;
-    throw error;
-  }
-  throw new Error("expected a MetricError");
 }
 
 describe("ledger → matrix", () => {
   it("sums a customer's amounts in one period, sorts periods, fills missing ones with 0", () => {
     // Serial 45306 = 2024-01-15, 45352 = 2024-03-01; text and serial dates mixed, unsorted.
-    expect(matrixOf(["B", "A", "A", "B"], ["2024-03-02", 45306, "2024-01-20", 45352], [80, 100, 50, 20])).toEqual([
+    expect(
+      matrixOf(["B", "A", "A", "B"], ["2024-03-02", 45306, "2024-01-20", 45352], [80, 100, 50, 20])
+    ).toEqual([
       ["customer", "2024-01-01", "2024-02-01", "2024-03-01"],
       ["B", 0, 0, 100],
       ["A", 150, 0, 0],
@@ -42,14 +39,22 @@ describe("ledger → matrix", () => {
   });
 
   it("headers in each column are skipped; empty rows of the export are ignored", () => {
-    expect(matrixOf(["Customer", "A", null, "A"], ["Date", "2024-01-05", null, "2024-02-05"], ["Amount", 10, null, 12])).toEqual([
+    expect(
+      matrixOf(
+        ["Customer", "A", null, "A"],
+        ["Date", "2024-01-05", null, "2024-02-05"],
+        ["Amount", 10, null, 12]
+      )
+    ).toEqual([
       ["customer", "2024-01-01", "2024-02-01"],
       ["A", 10, 12],
     ]);
   });
 
   it("quarter and year periods", () => {
-    expect(matrixOf(["A", "A", "A"], ["2024-01-31", "2024-03-01", "2024-04-01"], [1, 2, 4], "quarter")).toEqual([
+    expect(
+      matrixOf(["A", "A", "A"], ["2024-01-31", "2024-03-01", "2024-04-01"], [1, 2, 4], "quarter")
+    ).toEqual([
       ["customer", "2024-01-01", "2024-04-01"],
       ["A", 3, 4],
     ]);
@@ -61,15 +66,28 @@ describe("ledger → matrix", () => {
   });
 
   it("real dates (JavaScript Date, as a task pane may pass them) and formatted-number dates", () => {
-    const table = matrixOf(["A", "A"], [new Date(2024, 0, 15), { type: "FormattedNumber", basicValue: 45337, numberFormat: "d-mmm" }], [1, 2]);
+    const table = matrixOf(
+      ["A", "A"],
+      [
+        new Date(2024, 0, 15),
+        { type: "FormattedNumber", basicValue: 45337, numberFormat: "d-mmm" },
+      ],
+      [1, 2]
+    );
     expect(table).toEqual([
       ["customer", "2024-01-01", "2024-02-01"],
       ["A", 1, 2],
     ]);
   });
 
-  it("ids are trimmed, and 1001 is the same customer as \"1001\"", () => {
-    expect(matrixOf([1001, "1001 ", " Acme", "Acme"], ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"], [1, 2, 3, 4])).toEqual([
+  it('ids are trimmed, and 1001 is the same customer as "1001"', () => {
+    expect(
+      matrixOf(
+        [1001, "1001 ", " Acme", "Acme"],
+        ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"],
+        [1, 2, 3, 4]
+      )
+    ).toEqual([
       ["customer", "2024-01-01"],
       ["1001", 3],
       ["Acme", 7],
@@ -89,8 +107,16 @@ describe("ledger → matrix", () => {
       () => matrixOf(["A", "B"], ["2024-01-01", "31/01/2024"], [1, 2]),
       'dates row 2: "31/01/2024" is not a date; use a date, a date serial or text like 2024-03-15',
     ],
-    ["a blank id with an amount", () => matrixOf(["A", null], ["2024-01-01", "2024-01-02"], [1, 2]), "customers row 2 is blank while its amount is 2; every entry needs a customer"],
-    ["text in amounts", () => matrixOf(["A", "B"], ["2024-01-01", "2024-01-02"], [1, "lots"]), 'amounts row 2: "lots" is not a number; amounts must be numbers'],
+    [
+      "a blank id with an amount",
+      () => matrixOf(["A", null], ["2024-01-01", "2024-01-02"], [1, 2]),
+      "customers row 2 is blank while its amount is 2; every entry needs a customer",
+    ],
+    [
+      "text in amounts",
+      () => matrixOf(["A", "B"], ["2024-01-01", "2024-01-02"], [1, "lots"]),
+      'amounts row 2: "lots" is not a number; amounts must be numbers',
+    ],
     [
       "columns of different lengths",
       () => mrrMatrix(readLedger(col("A", "B", "C"), col("2024-01-01"), col(1), "month")),
@@ -101,23 +127,39 @@ describe("ledger → matrix", () => {
       () => matrixOf(["A"], ["2024-01-01"], [-5]),
       'customer "A" has a negative total of -5 in the month starting 2024-01-01; credits cannot exceed charges',
     ],
-    ["an error value in dates is passed on", () => matrixOf(["A"], [{ code: "#N/A" }], [1]), "dates row 1 holds #N/A"],
-    ["no entry", () => matrixOf([null], [null], [null]), "the ledger holds no entry: customers, dates and amounts are all blank"],
+    [
+      "an error value in dates is passed on",
+      () => matrixOf(["A"], [{ code: "#N/A" }], [1]),
+      "dates row 1 holds #N/A",
+    ],
+    [
+      "no entry",
+      () => matrixOf([null], [null], [null]),
+      "the ledger holds no entry: customers, dates and amounts are all blank",
+    ],
   ])("%s", (_why, compute, message) => {
     expect(errorOf(compute).message).toBe(message);
   });
 
   it("the spill feeds COHORT whole, and two of its columns feed NRR", () => {
-    const table = matrixOf(["A", "B", "A", "B"], ["2024-01-01", "2024-02-01", "2024-02-01", "2024-03-01"], [100, 50, 120, 60]);
+    const table = matrixOf(
+      ["A", "B", "A", "B"],
+      ["2024-01-01", "2024-02-01", "2024-02-01", "2024-03-01"],
+      [100, 50, 120, 60]
+    );
     const { amounts, periodLabels } = readCohortInput(table);
-    expect(cohortTable(amounts.values, amounts.rows, amounts.columns, "revenue", periodLabels)).toEqual([
+    expect(
+      cohortTable(amounts.values, amounts.rows, amounts.columns, "revenue", periodLabels)
+    ).toEqual([
       ["cohort", 0, 1, 2],
       ["2024-01-01", 1, 1.2, 0],
       ["2024-02-01", 1, 1.2, ""],
     ]);
     // A column of the spill selected with its first row: the date text is read as its header.
     const column = (c: number) => table.map((row) => [row[c]]);
-    expect(revenueMetric(readRevenueInput(column(1), column(2), null, null), netRevenueRetention)).toBeCloseTo(1.2, 12);
+    expect(
+      revenueMetric(readRevenueInput(column(1), column(2), null, null), netRevenueRetention)
+    ).toBeCloseTo(1.2, 12);
   });
 });
 
@@ -126,48 +168,69 @@ describe("round trip", () => {
     const matrix = fc
       .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 14 }))
       .chain(([customers, periods]) =>
-        fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100)), { minLength: periods, maxLength: periods }), {
-          minLength: customers,
-          maxLength: customers,
-        }),
+        fc.array(
+          fc.array(
+            fc.oneof(
+              fc.constant(0),
+              fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100)
+            ),
+            { minLength: periods, maxLength: periods }
+          ),
+          {
+            minLength: customers,
+            maxLength: customers,
+          }
+        )
       )
       .filter((rows) => rows[0]?.some((v) => v > 0) === true); // the first customer appears first
     fc.assert(
-      fc.property(matrix, fc.integer({ min: 2015, max: 2030 }), fc.nat(11), fc.infiniteStream(fc.nat(3)), (rows, year, month, splits) => {
-        const ids: string[] = [];
-        const dates: string[] = [];
-        const amounts: number[] = [];
-        rows.forEach((row, c) =>
-          row.forEach((amount, p) => {
-            if (amount === 0 && !(c === 0 && p === 0)) return;
-            const when = new Date(Date.UTC(year, month + p, 1));
-            const iso = (day: number) => `${when.getUTCFullYear()}-${String(when.getUTCMonth() + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-            // Split the amount (whole cents) into several entries within the month.
-            const cents = Math.round(amount * 100);
-            const parts = (splits.next().value as number) + 1;
-            for (let k = 0; k < parts; k++) {
-              const share = k < parts - 1 ? Math.floor(cents / parts) : cents - (parts - 1) * Math.floor(cents / parts);
-              ids.push(`C${c}`);
-              dates.push(iso(1 + k * 7));
-              amounts.push(share / 100);
-            }
-          }),
-        );
-        // Customers that never appear (all zeros, not first) are absent from the ledger, so from the matrix.
-        const present = rows.map((row, c) => c === 0 || row.some((v) => v > 0));
-        // Trailing months with no entry at all are beyond the ledger's last date.
-        let lastPeriod = 0;
-        rows.forEach((row) => row.forEach((v, p) => v > 0 && p > lastPeriod && (lastPeriod = p)));
-        const table = matrixOf(ids, dates, amounts);
-        const expected = rows.filter((_, c) => present[c]).map((row) => row.slice(0, lastPeriod + 1));
-        const actual = table.slice(1).map((row) => row.slice(1) as number[]);
-        expect(actual.length).toBe(expected.length);
-        actual.forEach((row, c) => {
-          expect(row.length).toBe(expected[c]?.length);
-          row.forEach((value, p) => expect(value).toBeCloseTo(expected[c]?.[p] as number, 9));
-        });
-      }),
-      { numRuns: 1000 },
+      fc.property(
+        matrix,
+        fc.integer({ min: 2015, max: 2030 }),
+        fc.nat(11),
+        fc.infiniteStream(fc.nat(3)),
+        (rows, year, month, splits) => {
+          const ids: string[] = [];
+          const dates: string[] = [];
+          const amounts: number[] = [];
+          rows.forEach((row, c) =>
+            row.forEach((amount, p) => {
+              if (amount === 0 && !(c === 0 && p === 0)) return;
+              const when = new Date(Date.UTC(year, month + p, 1));
+              const iso = (day: number) =>
+                `${when.getUTCFullYear()}-${String(when.getUTCMonth() + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+              // Split the amount (whole cents) into several entries within the month.
+              const cents = Math.round(amount * 100);
+              const parts = (splits.next().value as number) + 1;
+              for (let k = 0; k < parts; k++) {
+                const share =
+                  k < parts - 1
+                    ? Math.floor(cents / parts)
+                    : cents - (parts - 1) * Math.floor(cents / parts);
+                ids.push(`C${c}`);
+                dates.push(iso(1 + k * 7));
+                amounts.push(share / 100);
+              }
+            })
+          );
+          // Customers that never appear (all zeros, not first) are absent from the ledger, so from the matrix.
+          const present = rows.map((row, c) => c === 0 || row.some((v) => v > 0));
+          // Trailing months with no entry at all are beyond the ledger's last date.
+          let lastPeriod = 0;
+          rows.forEach((row) => row.forEach((v, p) => v > 0 && p > lastPeriod && (lastPeriod = p)));
+          const table = matrixOf(ids, dates, amounts);
+          const expected = rows
+            .filter((_, c) => present[c])
+            .map((row) => row.slice(0, lastPeriod + 1));
+          const actual = table.slice(1).map((row) => row.slice(1) as number[]);
+          expect(actual.length).toBe(expected.length);
+          actual.forEach((row, c) => {
+            expect(row.length).toBe(expected[c]?.length);
+            row.forEach((value, p) => expect(value).toBeCloseTo(expected[c]?.[p] as number, 9));
+          });
+        }
+      ),
+      { numRuns: 1000 }
     );
   });
 });

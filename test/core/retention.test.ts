@@ -8,6 +8,7 @@ import {
   readRevenueInput,
   revenueMetric,
 } from "../../src/core";
+import { errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
@@ -21,18 +22,16 @@ function totals(start: unknown[][], end: unknown[][]) {
   return movementTotals(input.startMrr.values, input.endMrr.values).overall;
 }
 
-function errorOf(compute: () => unknown): MetricError {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof MetricError) return error;
-    throw error;
-  }
-  throw new Error("expected a MetricError");
-}
-
 describe("revenue retention: worked examples of metrics.md", () => {
-  const cases: { name: string; start: unknown[][]; end: unknown[][]; nrr: number; grr: number; churn: number; churnOnly: number }[] = [
+  const cases: {
+    name: string;
+    start: unknown[][];
+    end: unknown[][];
+    nrr: number;
+    grr: number;
+    churn: number;
+    churnOnly: number;
+  }[] = [
     {
       name: "start 100M, churn 5M, contraction 5M → GRR 90% (and NRR 90% without expansion)",
       start: SEED_START,
@@ -118,7 +117,7 @@ describe("revenue retention: worked examples of metrics.md", () => {
       [
         [110, 0],
         [30, 80],
-      ],
+      ]
     );
     expect(netRevenueRetention(t)).toBeCloseTo(190 / 230, 12);
     expect(grossRevenueRetention(t)).toBeCloseTo(180 / 230, 12);
@@ -138,11 +137,15 @@ describe("revenue retention: zero denominators and overflow", () => {
   });
 
   it("a header-only range has no starting revenue: #DIV/0!", () => {
-    expect(errorOf(() => netRevenueRetention(totals(col("Start", null), col("End", null)))).kind).toBe("div0");
+    expect(
+      errorOf(() => netRevenueRetention(totals(col("Start", null), col("End", null)))).kind
+    ).toBe("div0");
   });
 
   it("amounts that overflow a double are #NUM!, never Infinity or NaN", () => {
-    expect(errorOf(() => netRevenueRetention(totals(col(1e308, 1e308), col(1e308, 1e308)))).kind).toBe("num");
+    expect(
+      errorOf(() => netRevenueRetention(totals(col(1e308, 1e308), col(1e308, 1e308)))).kind
+    ).toBe("num");
   });
 });
 
@@ -162,12 +165,19 @@ describe("segments", () => {
   });
 
   it("keeps one segment, matching text without regard to case", () => {
-    expect(revenueMetric(readRevenueInput(start, end, plans, "ENTERPRISE"), grossRevenueRetention)).toBeCloseTo(0.75, 12);
-    expect(revenueMetric(readRevenueInput(start, end, plans, "smb"), grossRevenueRetention)).toBeCloseTo(400 / 400, 12);
+    expect(
+      revenueMetric(readRevenueInput(start, end, plans, "ENTERPRISE"), grossRevenueRetention)
+    ).toBeCloseTo(0.75, 12);
+    expect(
+      revenueMetric(readRevenueInput(start, end, plans, "smb"), grossRevenueRetention)
+    ).toBeCloseTo(400 / 400, 12);
   });
 
   it("a segment without starting revenue shows #DIV/0! in its own row only", () => {
-    const table = revenueMetric(readRevenueInput(col(0, 100), col(50, 100), col("New", "Old"), null), netRevenueRetention);
+    const table = revenueMetric(
+      readRevenueInput(col(0, 100), col(50, 100), col("New", "Old"), null),
+      netRevenueRetention
+    );
     expect(Array.isArray(table)).toBe(true);
     const rows = table as unknown[][];
     expect(rows[0]?.[0]).toBe("New");
@@ -177,14 +187,17 @@ describe("segments", () => {
   });
 
   it("segments may carry their own header row", () => {
-    const table = revenueMetric(readRevenueInput(start, end, [["Plan"], ...plans], null), netRevenueRetention);
+    const table = revenueMetric(
+      readRevenueInput(start, end, [["Plan"], ...plans], null),
+      netRevenueRetention
+    );
     expect((table as unknown[][]).length).toBe(4);
   });
 
   it("numbers, logical values and blanks are segments too; blank shows as (blank)", () => {
     const table = revenueMetric(
       readRevenueInput(col(100, 100, 100), col(100, 0, 50), col(true, null, true), null),
-      grossRevenueRetention,
+      grossRevenueRetention
     ) as unknown[][];
     expect(table).toEqual([
       [true, 150 / 200],
@@ -193,7 +206,7 @@ describe("segments", () => {
     ]);
   });
 
-  it('a segment matching no row is #N/A naming it', () => {
+  it("a segment matching no row is #N/A naming it", () => {
     const error = errorOf(() => readRevenueInput(start, end, plans, "Enterprize"));
     expect(error.kind).toBe("na");
     expect(error.message).toBe('segment "Enterprize" matches no row of segments');
@@ -208,6 +221,8 @@ describe("segments", () => {
   it("segments of a different shape is #VALUE! naming both shapes", () => {
     const error = errorOf(() => readRevenueInput(start, end, col("a", "b"), null));
     expect(error.kind).toBe("value");
-    expect(error.message).toContain("start_mrr has 4 rows × 1 column, segments has 2 rows × 1 column");
+    expect(error.message).toContain(
+      "start_mrr has 4 rows × 1 column, segments has 2 rows × 1 column"
+    );
   });
 });

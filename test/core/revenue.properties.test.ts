@@ -29,9 +29,14 @@ function expectClose(actual: number, expected: number, digits = 12): void {
 
 const amount = fc.oneof(
   { weight: 1, arbitrary: fc.constant(0) },
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: 5_000_000 }).map((cents) => cents / 100) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 5_000_000 }).map((cents) => cents / 100) }
 );
-const customer = fc.record({ start: amount, end: amount, before: fc.boolean(), segment: fc.constantFrom("SMB", "Mid", "Ent") });
+const customer = fc.record({
+  start: amount,
+  end: amount,
+  before: fc.boolean(),
+  segment: fc.constantFrom("SMB", "Mid", "Ent"),
+});
 const book = fc.array(customer, { minLength: 1, maxLength: 60 });
 /** A book where at least one customer pays at the start, so the ratios are defined. */
 const bookWithStart = book.filter((rows) => rows.some((row) => row.start > 0));
@@ -42,7 +47,13 @@ const col = (values: unknown[]) => values.map((v) => [v]);
 function totalsOf(rows: Row[], withHistory = false): MovementTotals {
   const history = withHistory ? col(rows.map((row) => (row.before ? 1 : 0))) : null;
   return revenueTotals(
-    readRevenueInput(col(rows.map((row) => row.start)), col(rows.map((row) => row.end)), null, null, history),
+    readRevenueInput(
+      col(rows.map((row) => row.start)),
+      col(rows.map((row) => row.end)),
+      null,
+      null,
+      history
+    )
   ).overall;
 }
 
@@ -54,7 +65,7 @@ describe("revenue laws on random books", () => {
         const summed = bridge.slice(0, 6).reduce((a, b) => a + b, 0);
         expect(Math.abs(summed - (bridge[6] as number))).toBeLessThan(0.005);
       }),
-      RUNS,
+      RUNS
     );
   });
 
@@ -67,7 +78,7 @@ describe("revenue laws on random books", () => {
         expect(grr).toBeLessThanOrEqual(1);
         expect(grr).toBeLessThanOrEqual(netRevenueRetention(t) + 1e-12);
       }),
-      RUNS,
+      RUNS
     );
   });
 
@@ -80,23 +91,25 @@ describe("revenue laws on random books", () => {
         expectClose(mrrChurnRate(t), 1 - grossRevenueRetention(t));
         expectClose(logoRetention(t) + logoChurnRate(t), 1);
       }),
-      RUNS,
+      RUNS
     );
   });
 
   it("results do not change when rows are permuted", () => {
     fc.assert(
       fc.property(
-        bookWithStart.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
+        bookWithStart.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))
+        ),
         ([rows, shuffled]) => {
           const a = totalsOf(rows);
           const b = totalsOf(shuffled);
           expectClose(netRevenueRetention(b), netRevenueRetention(a));
           expectClose(grossRevenueRetention(b), grossRevenueRetention(a));
           expect(logoRetention(b)).toBe(logoRetention(a));
-        },
+        }
       ),
-      RUNS,
+      RUNS
     );
   });
 
@@ -109,7 +122,7 @@ describe("revenue laws on random books", () => {
         expectClose(grossRevenueRetention(b), grossRevenueRetention(a), 10);
         expectClose(mrrChurnRate(b, false), mrrChurnRate(a, false), 10);
       }),
-      RUNS,
+      RUNS
     );
   });
 
@@ -120,7 +133,7 @@ describe("revenue laws on random books", () => {
           col(rows.map((row) => row.start)),
           col(rows.map((row) => row.end)),
           col(rows.map((row) => row.segment)),
-          null,
+          null
         );
         const table = revenueMetric(input, netRevenueRetention) as unknown[][];
         const total = table[table.length - 1]?.[1] as number;
@@ -128,14 +141,16 @@ describe("revenue laws on random books", () => {
         let start = 0;
         for (const row of table.slice(0, -1)) {
           const label = row[0] as string;
-          const segmentStart = rows.filter((r) => r.segment === label).reduce((sum, r) => sum + r.start, 0);
+          const segmentStart = rows
+            .filter((r) => r.segment === label)
+            .reduce((sum, r) => sum + r.start, 0);
           if (segmentStart > 0) weighted += (row[1] as number) * segmentStart;
           start += segmentStart;
         }
         expect(table[table.length - 1]?.[0]).toBe("Total");
         expectClose(weighted / start, total, 10);
       }),
-      RUNS,
+      RUNS
     );
   });
 });

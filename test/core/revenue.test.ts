@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import {
   MOVEMENT,
-  MetricError,
   annualizeMonthlyRate,
   classifyMovement,
   cohortTable,
@@ -31,22 +30,13 @@ import {
   readRevenueInput,
   revenueTotals,
 } from "../../src/core";
+import { errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
 
 function totals(start: unknown[][], end: unknown[][], history?: unknown[][]) {
   return revenueTotals(readRevenueInput(start, end, null, null, history)).overall;
-}
-
-function errorOf(compute: () => unknown): MetricError {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof MetricError) return error;
-    throw error;
-  }
-  throw new Error("expected a MetricError");
 }
 
 describe("the movement classifier (metrics.md table)", () => {

@@ -11,7 +11,9 @@ const RUNS = { numRuns: 1000 };
 
 /** |actual − expected| within `relative` of |expected| (or of 1 near 0). */
 function expectNear(actual: number, expected: number, relative: number) {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected)));
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(
+    relative * Math.max(1, Math.abs(expected))
+  );
 }
 
 /**
@@ -82,9 +84,11 @@ describe("inverseNormalCdf: published quantiles", () => {
         const z = inverseNormalCdf(p);
         // Φ magnifies a relative error δ in z to about z²·δ in a tail probability.
         const tail = Math.min(p, 1 - p);
-        expect(Math.abs(normalCdf(z) - p)).toBeLessThanOrEqual(4e-15 * (1 + z * z) * tail + 2.3e-16);
+        expect(Math.abs(normalCdf(z) - p)).toBeLessThanOrEqual(
+          4e-15 * (1 + z * z) * tail + 2.3e-16
+        );
       }),
-      RUNS,
+      RUNS
     );
   });
 });
@@ -117,20 +121,24 @@ describe("normalCdf: published values and an independent series", () => {
         const allowed = 1e-14 * Math.min(reference, 1 - reference) + (lowerTail ? 0 : 6.7e-16);
         expect(Math.abs(mine - reference)).toBeLessThanOrEqual(allowed);
       }),
-      RUNS,
+      RUNS
     );
   });
 
   it("is increasing and stays in [0, 1]", () => {
     fc.assert(
-      fc.property(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 1e-6, max: 5, noNaN: true }), (x, step) => {
-        const low = normalCdf(x);
-        const high = normalCdf(x + step);
-        expect(low).toBeGreaterThanOrEqual(0);
-        expect(high).toBeLessThanOrEqual(1);
-        expect(high).toBeGreaterThanOrEqual(low);
-      }),
-      RUNS,
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: 1e-6, max: 5, noNaN: true }),
+        (x, step) => {
+          const low = normalCdf(x);
+          const high = normalCdf(x + step);
+          expect(low).toBeGreaterThanOrEqual(0);
+          expect(high).toBeLessThanOrEqual(1);
+          expect(high).toBeGreaterThanOrEqual(low);
+        }
+      ),
+      RUNS
     );
   });
 });
@@ -154,7 +162,7 @@ describe("twoSidedPValue", () => {
         expect(p).toBeLessThanOrEqual(1);
         expect(twoSidedPValue(-z)).toBe(p);
       }),
-      RUNS,
+      RUNS
     );
   });
 });

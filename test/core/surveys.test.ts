@@ -27,6 +27,7 @@ import {
   tallyScores,
   zForConfidence,
 } from "../../src/core";
+import { errorOf } from "../support/errors";
 
 const RUNS = { numRuns: 1000 };
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -46,24 +47,22 @@ const sample = (promoters: number, passives: number, detractors: number): NpsCou
   responses: promoters + passives + detractors,
 });
 
-function csat(scores: unknown[][], scaleMax = 5, method: CsatMethod = "top2", segments: unknown = null, segment: unknown = null) {
+function csat(
+  scores: unknown[][],
+  scaleMax = 5,
+  method: CsatMethod = "top2",
+  segments: unknown = null,
+  segment: unknown = null
+) {
   const scale = satisfactionScale("CSAT", scaleMax);
-  return scoreMetric(readSurveyInput(scores, scale, segments, segment), scale, (tally) => customerSatisfaction(tally, method));
+  return scoreMetric(readSurveyInput(scores, scale, segments, segment), scale, (tally) =>
+    customerSatisfaction(tally, method)
+  );
 }
 
 function ces(scores: unknown[][], scaleMax = 7, segments: unknown = null, segment: unknown = null) {
   const scale = satisfactionScale("CES", scaleMax);
   return scoreMetric(readSurveyInput(scores, scale, segments, segment), scale, customerEffortScore);
-}
-
-function errorOf(compute: () => unknown): MetricError {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof MetricError) return error;
-    throw error;
-  }
-  throw new Error("expected a MetricError");
 }
 
 // The two samples of metrics.md's worked examples.
@@ -72,7 +71,17 @@ const TWENTY = sample(20, 20, 10); // 50 answers → NPS 20
 
 describe("NPS: worked examples of metrics.md", () => {
   it("200 responses: 100 promoters, 80 passives, 20 detractors → 40", () => {
-    expect(nps(col(...repeat(10, 50), ...repeat(9, 50), ...repeat(8, 40), ...repeat(7, 40), ...repeat(0, 20)))).toBeCloseTo(40, 12);
+    expect(
+      nps(
+        col(
+          ...repeat(10, 50),
+          ...repeat(9, 50),
+          ...repeat(8, 40),
+          ...repeat(7, 40),
+          ...repeat(0, 20)
+        )
+      )
+    ).toBeCloseTo(40, 12);
     expect(netPromoterScore(FORTY)).toBeCloseTo(40, 12);
   });
 
@@ -117,7 +126,12 @@ describe("counting: one pass gives every survey figure", () => {
   });
 
   it("per segment, and the overall counts are the segments' added up", () => {
-    const { overall, groups } = tallyScores(Int16Array.of(1, 2, 2, -1, 3), 3, Int32Array.of(0, 1, 0, 1, 1), 2);
+    const { overall, groups } = tallyScores(
+      Int16Array.of(1, 2, 2, -1, 3),
+      3,
+      Int32Array.of(0, 1, 0, 1, 1),
+      2
+    );
     expect(groups.map((g) => [...g.byScore])).toEqual([
       [0, 1, 1, 0],
       [0, 0, 1, 1],
@@ -199,7 +213,7 @@ describe("NPS.MOE: margins of error worked by hand", () => {
       expect(error.message).toMatch(/^confidence: /);
     }
     expect(errorOf(() => readNumberArgument(1, "confidence", CONFIDENCE_LEVEL)).message).toBe(
-      "confidence: 1 must be a number from 0.5 to 0.999",
+      "confidence: 1 must be a number from 0.5 to 0.999"
     );
   });
 });
@@ -234,7 +248,8 @@ function handPValue(a: NpsCounts, b: NpsCounts): number {
   const db = share(b.detractors, b.responses);
   const va = pa + da - (pa - da) ** 2;
   const vb = pb + db - (pb - db) ** 2;
-  const z = (100 * (pa - da) - 100 * (pb - db)) / (100 * Math.sqrt(va / a.responses + vb / b.responses));
+  const z =
+    (100 * (pa - da) - 100 * (pb - db)) / (100 * Math.sqrt(va / a.responses + vb / b.responses));
   return 2 * upperTailByHand(Math.abs(z));
 }
 
@@ -308,7 +323,8 @@ describe("NPS.TEST", () => {
     };
     let significant = 0;
     const trials = 2000;
-    for (let i = 0; i < trials; i++) if (npsDifferencePValue(draw(400), draw(400)) < 0.05) significant++;
+    for (let i = 0; i < trials; i++)
+      if (npsDifferencePValue(draw(400), draw(400)) < 0.05) significant++;
     expect(significant / trials).toBeGreaterThan(0.035);
     expect(significant / trials).toBeLessThan(0.065);
   });
@@ -332,7 +348,7 @@ describe("CSAT", () => {
     expect(readChoiceOption(" MEAN ", "method", CSAT_METHODS)).toBe("mean");
     expect(readChoiceOption("Top2", "method", CSAT_METHODS)).toBe("top2");
     expect(errorOf(() => readChoiceOption("median", "method", CSAT_METHODS)).message).toBe(
-      'method: "median" is not one of "top2", "mean"',
+      'method: "median" is not one of "top2", "mean"'
     );
   });
 
@@ -347,9 +363,15 @@ describe("CSAT", () => {
   });
 
   it("a score outside 1..scale_max or with a fraction is #VALUE! naming the row, never clipped", () => {
-    expect(errorOf(() => csat(col(5, 6))).message).toBe("scores row 2: 6 is outside the scale; CSAT scores are whole numbers from 1 to 5");
-    expect(errorOf(() => csat(col(0))).message).toBe("scores row 1: 0 is outside the scale; CSAT scores are whole numbers from 1 to 5");
-    expect(errorOf(() => csat(col(4.5))).message).toBe("scores row 1: 4.5 is not a whole number; CSAT scores are whole numbers from 1 to 5");
+    expect(errorOf(() => csat(col(5, 6))).message).toBe(
+      "scores row 2: 6 is outside the scale; CSAT scores are whole numbers from 1 to 5"
+    );
+    expect(errorOf(() => csat(col(0))).message).toBe(
+      "scores row 1: 0 is outside the scale; CSAT scores are whole numbers from 1 to 5"
+    );
+    expect(errorOf(() => csat(col(4.5))).message).toBe(
+      "scores row 1: 4.5 is not a whole number; CSAT scores are whole numbers from 1 to 5"
+    );
     expect(csat(col(6, 10), 10)).toBeCloseTo(0.5, 12);
   });
 
@@ -364,7 +386,10 @@ describe("CSAT", () => {
       ["US", 0],
       ["Total", 0.5],
     ]);
-    expect(csat(col(5, 1, 4, 2), 5, "mean", col("EU", "US", "eu", "US"), "us")).toBeCloseTo(1.5, 12);
+    expect(csat(col(5, 1, 4, 2), 5, "mean", col("EU", "US", "eu", "US"), "us")).toBeCloseTo(
+      1.5,
+      12
+    );
   });
 });
 
@@ -378,7 +403,9 @@ describe("CES", () => {
   });
 
   it("8 on the default scale is #VALUE! naming the row", () => {
-    expect(errorOf(() => ces(col(7, 8))).message).toBe("scores row 2: 8 is outside the scale; CES scores are whole numbers from 1 to 7");
+    expect(errorOf(() => ces(col(7, 8))).message).toBe(
+      "scores row 2: 8 is outside the scale; CES scores are whole numbers from 1 to 7"
+    );
   });
 
   it("by segment: a segment without answers shows #DIV/0! in its own cell", () => {
@@ -403,12 +430,17 @@ const npsSample = fc
 describe("survey laws on random answers", () => {
   it("NPS lies in [−100, 100]", () => {
     fc.assert(
-      fc.property(fc.array(fc.option(npsScore, { nil: null }), { maxLength: 300 }).filter((s) => s.some((v) => v !== null)), (scores) => {
-        const value = nps(col(...scores)) as number;
-        expect(value).toBeGreaterThanOrEqual(-100);
-        expect(value).toBeLessThanOrEqual(100);
-      }),
-      RUNS,
+      fc.property(
+        fc
+          .array(fc.option(npsScore, { nil: null }), { maxLength: 300 })
+          .filter((s) => s.some((v) => v !== null)),
+        (scores) => {
+          const value = nps(col(...scores)) as number;
+          expect(value).toBeGreaterThanOrEqual(-100);
+          expect(value).toBeLessThanOrEqual(100);
+        }
+      ),
+      RUNS
     );
   });
 
@@ -417,38 +449,54 @@ describe("survey laws on random answers", () => {
       fc.property(answers, (scores) => {
         const table = npsBreakdown(countsOf(scores));
         type Row = [string, number, number];
-        const [promoters, passives, detractors, responses, score] = table.slice(1) as [Row, Row, Row, Row, Row];
+        const [promoters, passives, detractors, responses, score] = table.slice(1) as [
+          Row,
+          Row,
+          Row,
+          Row,
+          Row,
+        ];
         expect(promoters[1] + passives[1] + detractors[1]).toBe(responses[1]);
         expect(responses[1]).toBe(scores.length);
         expect(Math.abs(promoters[2] + passives[2] + detractors[2] - 1)).toBeLessThan(1e-12);
         expect(score[1]).toBeCloseTo(100 * (promoters[2] - detractors[2]), 10);
       }),
-      RUNS,
+      RUNS
     );
   });
 
   it("NPS of the union of two samples lies between theirs", () => {
     fc.assert(
       fc.property(answers, answers, (a, b) => {
-        const [low, high] = [netPromoterScore(countsOf(a)), netPromoterScore(countsOf(b))].sort((x, y) => x - y) as [number, number];
+        const [low, high] = [netPromoterScore(countsOf(a)), netPromoterScore(countsOf(b))].sort(
+          (x, y) => x - y
+        ) as [number, number];
         const union = netPromoterScore(countsOf([...a, ...b]));
         expect(union).toBeGreaterThanOrEqual(low - 1e-9);
         expect(union).toBeLessThanOrEqual(high + 1e-9);
       }),
-      RUNS,
+      RUNS
     );
   });
 
   it("MOE shrinks as the sample grows with the same shares: k times the answers give MOE / √k", () => {
     fc.assert(
-      fc.property(npsSample, fc.integer({ min: 2, max: 50 }), fc.constantFrom(0.8, 0.9, 0.95, 0.99), (s, k, confidence) => {
-        const small = npsMarginOfError(s, confidence);
-        const large = npsMarginOfError(sample(k * s.promoters, k * s.passives, k * s.detractors), confidence);
-        expect(large).toBeLessThanOrEqual(small);
-        if (small > 0) expect(large).toBeLessThan(small);
-        expect(large).toBeCloseTo(small / Math.sqrt(k), 9);
-      }),
-      RUNS,
+      fc.property(
+        npsSample,
+        fc.integer({ min: 2, max: 50 }),
+        fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+        (s, k, confidence) => {
+          const small = npsMarginOfError(s, confidence);
+          const large = npsMarginOfError(
+            sample(k * s.promoters, k * s.passives, k * s.detractors),
+            confidence
+          );
+          expect(large).toBeLessThanOrEqual(small);
+          if (small > 0) expect(large).toBeLessThan(small);
+          expect(large).toBeCloseTo(small / Math.sqrt(k), 9);
+        }
+      ),
+      RUNS
     );
   });
 
@@ -459,7 +507,7 @@ describe("survey laws on random answers", () => {
         expect(narrower).toBeGreaterThanOrEqual(0);
         expect(npsMarginOfError(s, confidence + 0.001)).toBeGreaterThanOrEqual(narrower);
       }),
-      RUNS,
+      RUNS
     );
   });
 
@@ -471,14 +519,21 @@ describe("survey laws on random answers", () => {
         expect(p).toBeLessThanOrEqual(1);
         expect(npsDifferencePValue(b, a)).toBe(p);
       }),
-      RUNS,
+      RUNS
     );
   });
 
   it("CSAT top-two share lies in [0, 1] and the mean in [1, scale_max]", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 100 }).chain((top) => fc.tuple(fc.constant(top), fc.array(fc.integer({ min: 1, max: top }), { minLength: 1, maxLength: 200 }))),
+        fc
+          .integer({ min: 2, max: 100 })
+          .chain((top) =>
+            fc.tuple(
+              fc.constant(top),
+              fc.array(fc.integer({ min: 1, max: top }), { minLength: 1, maxLength: 200 })
+            )
+          ),
         ([top, scores]) => {
           const share = csat(col(...scores), top, "top2") as number;
           const mean = csat(col(...scores), top, "mean") as number;
@@ -486,23 +541,38 @@ describe("survey laws on random answers", () => {
           expect(share).toBeLessThanOrEqual(1);
           expect(mean).toBeGreaterThanOrEqual(1);
           expect(mean).toBeLessThanOrEqual(top);
-        },
+        }
       ),
-      RUNS,
+      RUNS
     );
   });
 
   it("a segment table's rows equal the metric of each segment's answers alone, its Total the whole", () => {
-    const answer = fc.record({ score: fc.integer({ min: 1, max: 7 }), segment: fc.constantFrom("A", "B", "C") });
+    const answer = fc.record({
+      score: fc.integer({ min: 1, max: 7 }),
+      segment: fc.constantFrom("A", "B", "C"),
+    });
     fc.assert(
-      fc.property(fc.array(answer, { minLength: 1, maxLength: 100 }), fc.constantFrom(...CSAT_METHODS), (rows, method) => {
-        const table = csat(col(...rows.map((r) => r.score)), 7, method, col(...rows.map((r) => r.segment))) as [string, number][];
-        for (const [label, value] of table) {
-          const own = label === "Total" ? rows : rows.filter((r) => r.segment === label);
-          expect(value).toBeCloseTo(csat(col(...own.map((r) => r.score)), 7, method) as number, 12);
+      fc.property(
+        fc.array(answer, { minLength: 1, maxLength: 100 }),
+        fc.constantFrom(...CSAT_METHODS),
+        (rows, method) => {
+          const table = csat(
+            col(...rows.map((r) => r.score)),
+            7,
+            method,
+            col(...rows.map((r) => r.segment))
+          ) as [string, number][];
+          for (const [label, value] of table) {
+            const own = label === "Total" ? rows : rows.filter((r) => r.segment === label);
+            expect(value).toBeCloseTo(
+              csat(col(...own.map((r) => r.score)), 7, method) as number,
+              12
+            );
+          }
         }
-      }),
-      RUNS,
+      ),
+      RUNS
     );
   });
 });
