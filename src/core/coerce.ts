@@ -379,46 +379,104 @@ export function readRevenue(
 
 /** Non-negative numbers under `rule` (see readRevenue); positions are reported in the whole range. */
 export function readAmounts(arg: unknown, argument: string, rule: AmountRule): NumberRange {
+  let values = new Float64Array(0);
+  const shape = scanAmounts(
+    arg,
+    argument,
+    rule,
+    ({ rows, columns }) => {
+      values = new Float64Array(rows * columns);
+    },
+    (row, r) => values.set(row, r * row.length)
+  );
+  return { argument, values, ...shape };
+}
+
+/** The shape of a block of amounts once its header (or labels) are set aside. */
+export interface AmountShape {
+  readonly rows: number;
+  readonly columns: number;
+  readonly headerRows: number;
+}
+
+/**
+ * Reads a block of amounts row by row under `rule`, handing each validated row to `onRow` in a
+ * buffer that is reused (copy what must outlive the call), so that a consumer that only
+ * accumulates (cohorts) needs memory for one row, not for the whole block. `begin` learns the
+ * shape before the first row. Problems are reported as readAmounts reports them.
+ */
+export function scanAmounts(
+  arg: unknown,
+  argument: string,
+  rule: AmountRule,
+  begin: (shape: AmountShape) => void,
+  onRow: (values: Float64Array, row: number) => void
+): AmountShape {
   const grid = toGrid(arg, argument);
   const totalRows = grid.length;
   const totalColumns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
   const framed = rule.skipRows !== undefined || rule.skipColumns !== undefined;
   const firstRow = framed ? Math.min(rule.skipRows ?? 0, totalRows) : headerRowCount(grid);
   const firstColumn = Math.min(rule.skipColumns ?? 0, totalColumns);
-  const columns = totalColumns - firstColumn;
-  const values = new Float64Array((totalRows - firstRow) * columns);
-  let k = 0;
+  const shape = {
+    rows: totalRows - firstRow,
+    columns: totalColumns - firstColumn,
+    headerRows: firstRow,
+  };
+  begin(shape);
+  const blankIsZero = rule.blank === "zero";
+  const buffer = new Float64Array(shape.columns);
   for (let r = firstRow; r < totalRows; r++) {
     const row = grid[r] as readonly unknown[];
     for (let c = firstColumn; c < totalColumns; c++) {
       const cell = row[c];
-      // Fast path: a plain, valid number (the overwhelming majority of cells).
+      // Fast paths: a plain, valid number, or a blank (the overwhelming majority of cells).
       if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
-        values[k++] = cell;
+        buffer[c - firstColumn] = cell;
         continue;
       }
-      if ((cell === null || cell === undefined || cell === "") && rule.blank === "zero") {
-        values[k++] = 0;
+      if (blankIsZero && (cell === null || cell === undefined || cell === "")) {
+        buffer[c - firstColumn] = 0;
         continue;
       }
-      const seen = inspect(cell);
-      const where = place(argument, r, c, totalRows, totalColumns);
-      if (seen.kind === "blank") {
-        if (rule.blank === "error")
-          throw invalidValue(`${where} is blank; every cell needs one of the ${rule.what}`);
-        values[k++] = 0;
-        continue;
-      }
-      if (seen.kind === "number" && Number.isFinite(seen.value)) {
-        if (seen.value < 0)
-          throw invalidValue(`${where}: ${formatNumber(seen.value)} is negative; ${rule.negative}`);
-        values[k++] = seen.value;
-        continue;
-      }
-      throw notANumber(seen, where, rule.what);
+      buffer[c - firstColumn] = amountFromOddCell(
+        cell,
+        argument,
+        rule,
+        r,
+        c,
+        totalRows,
+        totalColumns
+      );
     }
+    onRow(buffer, r - firstRow);
   }
-  return { argument, values, rows: totalRows - firstRow, columns, headerRows: firstRow };
+  return shape;
+}
+
+/** The slow path of scanAmounts: data types, or the error naming the cell. */
+function amountFromOddCell(
+  cell: unknown,
+  argument: string,
+  rule: AmountRule,
+  r: number,
+  c: number,
+  totalRows: number,
+  totalColumns: number
+): number {
+  const seen = inspect(cell);
+  const where = place(argument, r, c, totalRows, totalColumns);
+  if (seen.kind === "blank") {
+    if (rule.blank === "error")
+      throw invalidValue(`${where} is blank; every cell needs one of the ${rule.what}`);
+    return 0;
+  }
+  if (seen.kind === "number" && Number.isFinite(seen.value)) {
+    if (seen.value < 0)
+      throw invalidValue(`${where}: ${formatNumber(seen.value)} is negative; ${rule.negative}`);
+    return seen.value;
+  }
+  throw notANumber(seen, where, rule.what);
 }
 
 /**

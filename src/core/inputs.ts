@@ -17,9 +17,13 @@ import {
   readScores,
   readSegmentChoice,
   readSegments,
+  scanAmounts,
+  type AmountRule,
+  type CellGrid,
   requireSameShape,
   toGrid,
 } from "./coerce";
+import { cohortAccumulator } from "./cohorts";
 import { invalidValue } from "./errors";
 import { type MovementTotals, movementTotals } from "./movements";
 import type { RetentionParts } from "./retention";
@@ -199,24 +203,30 @@ export interface CohortInput {
   readonly periodLabels: readonly (string | number)[];
 }
 
+/** How COHORT reads its matrix: which rows and columns hold amounts, and what names the periods. */
+interface CohortFrame {
+  readonly grid: CellGrid;
+  readonly rule: AmountRule;
+  readonly periodLabels: (columns: number, headerRows: number) => (string | number)[];
+}
+
 /**
  * COHORT's matrix: either the whole MRRMATRIX spill (top-left "customer", first row the period
- * dates, first column the customer ids) or a bare customers × periods block, whose text header
- * row (if any) names the periods.
+ * dates, first column the customer ids) or a bare customers × periods block, whose header row (if
+ * any: text, or real dates) names the periods.
  */
-export function readCohortInput(matrix: unknown): CohortInput {
+function cohortFrame(matrix: unknown): CohortFrame {
   const grid = toGrid(matrix, "mrr_matrix");
   const corner = grid[0]?.[0];
   if (typeof corner === "string" && corner.trim().toLowerCase() === MATRIX_CORNER) {
-    const amounts = readRevenue(grid, "mrr_matrix", {
-      ...REVENUE_AMOUNTS,
-      skipRows: 1,
-      skipColumns: 1,
-    });
-    const periodLabels = (grid[0] ?? [])
+    const labels = (grid[0] ?? [])
       .slice(1)
       .map((label) => (typeof label === "number" ? label : String(label ?? "")));
-    return { amounts, periodLabels };
+    return {
+      grid,
+      rule: { ...REVENUE_AMOUNTS, skipRows: 1, skipColumns: 1 },
+      periodLabels: () => labels,
+    };
   }
   // A header row of real dates names the periods (see periodDateHeader); with only two columns a
   // customer's row could look the same, so that case is refused rather than guessed.
@@ -226,19 +236,45 @@ export function readCohortInput(matrix: unknown): CohortInput {
       `mrr_matrix row 1 holds ${dateHeader.join(" and ")} (dates in a header row?), not revenue: select the rows below the header, or make the header text such as 2024-01`
     );
   }
-  const amounts =
-    dateHeader === undefined
-      ? readRevenue(grid, "mrr_matrix")
-      : readRevenue(grid, "mrr_matrix", { ...REVENUE_AMOUNTS, skipRows: 1 });
-  const header = amounts.headerRows > 0 ? (grid[0] ?? []) : undefined;
-  const periodLabels = Array.from({ length: amounts.columns }, (_, c) =>
-    dateHeader !== undefined
-      ? (dateHeader[c] as string)
-      : header
-        ? String(header[c] ?? "") || c + 1
-        : c + 1
+  if (dateHeader !== undefined) {
+    return { grid, rule: { ...REVENUE_AMOUNTS, skipRows: 1 }, periodLabels: () => dateHeader };
+  }
+  return {
+    grid,
+    rule: REVENUE_AMOUNTS,
+    periodLabels: (columns, headerRows) =>
+      Array.from({ length: columns }, (_, c) =>
+        headerRows > 0 ? String(grid[0]?.[c] ?? "") || c + 1 : c + 1
+      ),
+  };
+}
+
+/** COHORT's matrix read whole (for callers that want the amounts themselves). */
+export function readCohortInput(matrix: unknown): CohortInput {
+  const frame = cohortFrame(matrix);
+  const amounts = readRevenue(frame.grid, "mrr_matrix", frame.rule);
+  return { amounts, periodLabels: frame.periodLabels(amounts.columns, amounts.headerRows) };
+}
+
+/**
+ * SAAS.COHORT: the cohort table of a matrix, accumulated row by row as the matrix is read, so a
+ * 100,000 × 60 block needs memory for the table, not a copy of the block. `mode` is read after
+ * the matrix, in argument order.
+ */
+export function cohortOfMatrix(matrix: unknown, mode: unknown): ResultTable {
+  const frame = cohortFrame(matrix);
+  let accumulator = cohortAccumulator(0);
+  const shape = scanAmounts(
+    frame.grid,
+    "mrr_matrix",
+    frame.rule,
+    ({ columns }) => {
+      accumulator = cohortAccumulator(columns);
+    },
+    (row) => accumulator.addCustomer(row)
   );
-  return { amounts, periodLabels };
+  const chosen = readChoiceOption(mode, "mode", ["revenue", "logo"] as const);
+  return accumulator.table(chosen, frame.periodLabels(shape.columns, shape.headerRows));
 }
 
 /**

@@ -4,14 +4,13 @@
  */
 import {
   annualizeMonthlyRate,
-  cohortTable,
+  cohortOfMatrix,
   compoundRates,
   mrrMatrix,
   readLedger,
   projectMrr,
   readAnnualizeInput,
   readChoiceOption,
-  readCohortInput,
   readProjectionInput,
   readRates,
 } from "../core";
@@ -27,9 +26,7 @@ import { toExcel } from "./toExcel";
  */
 export function cohort(mrr_matrix: any[][], mode?: any): any[][] {
   return toExcel("COHORT", () => {
-    const { amounts, periodLabels } = readCohortInput(mrr_matrix);
-    const chosen = readChoiceOption(mode, "mode", ["revenue", "logo"] as const);
-    return cohortTable(amounts.values, amounts.rows, amounts.columns, chosen, periodLabels);
+    return cohortOfMatrix(mrr_matrix, mode);
   });
 }
 
