@@ -15,3 +15,4 @@ export * from "./cohorts";
 export * from "./ledger";
 export * from "./dates";
 export * from "./layout";
+export * from "./analysis";

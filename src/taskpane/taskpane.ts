@@ -1,71 +1,87 @@
 /**
- * The task pane. For now it shows that the add-in is loaded and lists the custom functions from
- * the same functions.json that Excel reads. Cell and metadata text is only ever set as text.
+ * The task pane's start-up: office.js, then the workbook to work on (Excel's, the playground's,
+ * or none), then the language, then the pane. Excel and the playground run the very same pane.
  */
+import { ExcelWorkbook } from "../workbook/excel";
+import { findPlaygroundHost } from "../workbook/host";
+import type { WorkbookPort } from "../workbook/port";
+import { type Language, chooseLanguage, languageOf } from "./i18n";
 import { type HostInfo, startOffice } from "./officeHost";
+import { type HostKind, TaskPane } from "./pane";
 
-interface FunctionMetadata {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly parameters: readonly { readonly name: string; readonly optional?: boolean }[];
+/** The pane's own language choice, with the host language it was made over. */
+const LANGUAGE_KEY = "retentionMetrics.paneLanguage";
+
+interface StoredChoice {
+  readonly language: Language;
+  /** The host's display language when the user chose: a new host language wins again. */
+  readonly over: string | null;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
+function storedChoice(hostLanguage: string | null): Language | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(LANGUAGE_KEY) ?? "null") as StoredChoice | null;
+    if (stored === null || stored.over !== hostLanguage) return null;
+    return languageOf(stored.language);
+  } catch {
+    return null; // storage blocked or garbled: the host's language applies
+  }
 }
 
-function describeHost(info: HostInfo): string {
-  if (info.host) return `Connected to ${info.host}${info.platform ? ` (${info.platform})` : ""}.`;
-  return "Running outside Office: the functions below are what Excel gets once the add-in is sideloaded.";
+function storeChoice(language: Language, hostLanguage: string | null): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, JSON.stringify({ language, over: hostLanguage }));
+  } catch {
+    // Storage blocked (a private window): the choice holds until the pane reloads.
+  }
 }
 
-function signature(fn: FunctionMetadata): string {
-  const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
-  return `=SAAS.${fn.name}(${params.join(", ")})`;
-}
-
-async function listFunctions(list: HTMLElement): Promise<void> {
-  const response = await fetch("functions.json");
-  if (!response.ok) throw new Error(`functions.json: HTTP ${response.status}`);
-  const { functions } = (await response.json()) as { functions: FunctionMetadata[] };
-  list.replaceChildren(
-    ...functions.map((fn) => {
-      const item = element("li");
-      item.dataset["functionId"] = fn.id;
-      item.append(element("code", signature(fn)), element("p", fn.description));
-      return item;
-    })
-  );
+function officeDisplayLanguage(): string | null {
+  try {
+    return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
+  } catch {
+    return null; // office.js outside Office has no context
+  }
 }
 
 async function start(): Promise<void> {
-  const status = document.getElementById("host-status") as HTMLElement;
-  const list = document.getElementById("function-list") as HTMLElement;
+  let info: HostInfo | null = null;
+  let officeError: string | null = null;
   try {
-    status.textContent = describeHost(await startOffice());
-    status.dataset["ready"] = "true";
+    info = await startOffice();
   } catch (error) {
-    status.textContent = `Office.js could not start: ${error instanceof Error ? error.message : String(error)}`;
-    status.classList.add("error");
+    officeError = error instanceof Error ? error.message : String(error);
   }
-  try {
-    await listFunctions(list);
-  } catch (error) {
-    list.replaceChildren(
-      element(
-        "li",
-        `Could not list the functions (${error instanceof Error ? error.message : String(error)}).`
-      )
-    );
+
+  let workbook: WorkbookPort | null = null;
+  let host: HostKind = "none";
+  const playground = findPlaygroundHost(window);
+  if (info?.host === "Excel") {
+    workbook = new ExcelWorkbook();
+    host = "excel";
+  } else if (playground !== undefined) {
+    workbook = playground.workbook;
+    host = "playground";
   }
+
+  const hostLanguage = playground?.displayLanguage ?? officeDisplayLanguage() ?? null;
+  const { language, locale } = chooseLanguage({
+    chosen: storedChoice(hostLanguage),
+    playground: playground?.displayLanguage ?? null,
+    office: officeDisplayLanguage(),
+    browser: navigator.language,
+  });
+
+  const root = document.getElementById("app") ?? document.body;
+  new TaskPane(root, {
+    workbook,
+    host,
+    platform: info?.platform ?? null,
+    officeError: host === "none" ? officeError : null,
+    language,
+    locale,
+    onLanguageChosen: (chosen) => storeChoice(chosen, hostLanguage),
+  }).start();
 }
 
 void start();

@@ -1,0 +1,763 @@
+/**
+ * The board pack and the what-if sheet as plans (issue 6, items 2 and 3): pure data saying what
+ * to write where, carried out through the WorkbookPort by writePlan.ts. No DOM, no Office.
+ *
+ * Every figure in a board pack is a live =SAAS.* formula over the user's own ranges (never a
+ * copy of a value), so the pack recalculates when the data change; a ledger is first spilled
+ * into a customers × periods matrix with SAAS.MRRMATRIX on the pack itself. Labels come from the
+ * message catalogue in the pane's language; the numbers are the same in every language.
+ *
+ * Tables are written as INDEX(SAAS.…(…), row, column) cell by cell rather than as spills, so
+ * their labels can be translated and no spill can collide with the next section; the one spills
+ * are the cohort table, the ledger's matrix and the what-if projection, each with room to grow.
+ */
+import type {
+  KpiId,
+  PeriodUnit,
+  RevenueAnalysis,
+  RevenueRanges,
+  SegmentMetric,
+  SurveyAnalysis,
+  SurveyModel,
+  WhatIfAssumptions,
+  WhatIfBaseline,
+  WhatIfScenario,
+} from "../core";
+import { BRIDGE_STEPS, SEGMENT_METRICS, whatIfScenario } from "../core";
+import { cellAddress, columnLetters } from "../workbook/addresses";
+import type {
+  CellBlock,
+  CellInput,
+  ChartRequest,
+  ColorScaleRule,
+  NumberFormatRule,
+} from "../workbook/port";
+import type { MessageKey, Translator } from "./i18n";
+import { BRIDGE_LABEL, KPI_NAME, SEGMENT_HEADER } from "./labels";
+
+export interface SheetPlan {
+  /** The name asked for; the port adds " (2)" and so on when a sheet has it already. */
+  readonly wantedName: string;
+  readonly blocks: readonly CellBlock[];
+  readonly numberFormats: readonly NumberFormatRule[];
+  readonly colorScales: readonly ColorScaleRule[];
+  readonly charts: readonly ChartRequest[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// References.
+
+/**
+ * A sheet name as a formula writes it: quoted ('Q1 data') unless it is a plain name that cannot
+ * be mistaken for a cell (A1, R1C1) or a logical value; an apostrophe inside is doubled.
+ *
+ * @example sheetPrefix("MRR") === "MRR!"; sheetPrefix("Q1 '24") === "'Q1 ''24'!"
+ */
+export function sheetPrefix(sheetName: string): string {
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheetName) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheetName) &&
+    !/^R\d*C\d*$/i.test(sheetName) &&
+    !/^(TRUE|FALSE)$/i.test(sheetName);
+  return plain ? `${sheetName}!` : `'${sheetName.replace(/'/g, "''")}'!`;
+}
+
+/** "$C$2" for 0-based row 1, column 2. */
+function absoluteCell(row: number, column: number): string {
+  return `$${columnLetters(column)}$${row + 1}`;
+}
+
+/** An absolute range ("$C$2:$C$301", or "$C$2" for one cell), prefixed with its sheet when given. */
+export function absoluteRange(
+  sheetName: string | null,
+  firstRow: number,
+  firstColumn: number,
+  lastRow: number,
+  lastColumn: number
+): string {
+  const prefix = sheetName === null ? "" : sheetPrefix(sheetName);
+  const first = absoluteCell(firstRow, firstColumn);
+  if (firstRow === lastRow && firstColumn === lastColumn) return prefix + first;
+  return `${prefix}${first}:${absoluteCell(lastRow, lastColumn)}`;
+}
+
+/** "A1:C9" on the plan's own sheet, for formats, colour scales and charts. */
+function localRange(
+  firstRow: number,
+  firstColumn: number,
+  lastRow: number,
+  lastColumn: number
+): string {
+  return `${cellAddress({ row: firstRow, column: firstColumn })}:${cellAddress({ row: lastRow, column: lastColumn })}`;
+}
+
+const formula = (text: string): CellInput => ({ formula: `=${text}` });
+
+/** Where the revenue a pack reads lives: the user's grid, or the matrix the pack spills from a ledger. */
+interface RevenueReferences {
+  period(p: number): string;
+  /** The header cell naming period p (a date, or a period's text). */
+  header(p: number): string;
+  /** The periods before `start`, as one range; null when there is none. */
+  history(start: number): string | null;
+  segment(index: number): string;
+  /** What SAAS.COHORT reads; null when the periods are not one block. */
+  cohort(): string | null;
+}
+
+/** Where a ledger's matrix and its segment lookups go on the pack: right of everything else. */
+const MATRIX_TOP = 3;
+
+function gridReferences(ranges: Extract<RevenueRanges, { kind: "grid" }>): RevenueReferences {
+  const { sheetName, firstRow, lastRow, periodColumns } = ranges;
+  const columnOf = (p: number) => periodColumns[p] as number;
+  return {
+    period: (p) => absoluteRange(sheetName, firstRow, columnOf(p), lastRow, columnOf(p)),
+    header: (p) =>
+      absoluteRange(sheetName, ranges.headerRow, columnOf(p), ranges.headerRow, columnOf(p)),
+    history: (start) =>
+      ranges.periodsAdjacent && start > 0
+        ? absoluteRange(sheetName, firstRow, columnOf(0), lastRow, columnOf(start - 1))
+        : null,
+    segment: (index) => {
+      const column = ranges.segmentColumns[index]?.column as number;
+      return absoluteRange(sheetName, firstRow, column, lastRow, column);
+    },
+    cohort: () =>
+      ranges.periodsAdjacent
+        ? absoluteRange(
+            sheetName,
+            ranges.cohortWithHeader ? ranges.headerRow : firstRow,
+            columnOf(0),
+            lastRow,
+            columnOf(periodColumns.length - 1)
+          )
+        : null,
+  };
+}
+
+function ledgerReferences(
+  ranges: Extract<RevenueRanges, { kind: "ledger" }>,
+  matrixColumn: number
+): RevenueReferences {
+  const top = MATRIX_TOP;
+  const bottom = MATRIX_TOP + ranges.matrixRows - 1;
+  const helper = matrixColumn + ranges.matrixColumns;
+  return {
+    // Columns of the spill, header row included: its ISO date text is read as a header.
+    period: (p) => absoluteRange(null, top, matrixColumn + 1 + p, bottom, matrixColumn + 1 + p),
+    header: (p) => absoluteRange(null, top, matrixColumn + 1 + p, top, matrixColumn + 1 + p),
+    history: (start) =>
+      start > 0 ? absoluteRange(null, top, matrixColumn + 1, bottom, matrixColumn + start) : null,
+    segment: (index) => absoluteRange(null, top, helper + index, bottom, helper + index),
+    cohort: () =>
+      absoluteRange(null, top, matrixColumn, bottom, matrixColumn + ranges.matrixColumns - 1),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A sheet under construction.
+
+class PlanBuilder {
+  readonly blocks: CellBlock[] = [];
+  readonly numberFormats: NumberFormatRule[] = [];
+  readonly colorScales: ColorScaleRule[] = [];
+  readonly charts: ChartRequest[] = [];
+
+  /** Writes a rectangle of cells with its top-left cell at (row, column). */
+  write(row: number, column: number, rows: readonly (readonly CellInput[])[]): void {
+    if (rows.length === 0) return;
+    this.blocks.push({ at: cellAddress({ row, column }), rows });
+  }
+
+  format(
+    firstRow: number,
+    firstColumn: number,
+    lastRow: number,
+    lastColumn: number,
+    format: string
+  ): void {
+    if (lastRow < firstRow || lastColumn < firstColumn) return;
+    this.numberFormats.push({
+      address: localRange(firstRow, firstColumn, lastRow, lastColumn),
+      format,
+    });
+  }
+
+  plan(wantedName: string): SheetPlan {
+    return {
+      wantedName,
+      blocks: this.blocks,
+      numberFormats: this.numberFormats,
+      colorScales: this.colorScales,
+      charts: this.charts,
+    };
+  }
+}
+
+const PERCENT = "0.0%";
+const AMOUNT = "#,##0";
+const RATIO = "0.00";
+const POINTS = "0.0";
+/** Rows a chart covers beside its table. */
+const CHART_ROWS = 16;
+const CHART_FIRST_COLUMN = 7; // H
+const CHART_LAST_COLUMN = 14; // O
+/** Three-colour scale for retention: red low, yellow middle, green high (Excel's own defaults). */
+const HEATMAP = { minimumColor: "#F8696B", midpointColor: "#FFEB84", maximumColor: "#63BE7B" };
+/** At most this many segment columns get a table in the pack. */
+const MAX_SEGMENT_TABLES = 3;
+
+const PERIOD_FORMAT: Readonly<Record<PeriodUnit, string>> = {
+  month: "mmm yyyy",
+  quarter: "mmm yyyy",
+  year: "yyyy",
+};
+
+const KPI_BENCHMARK: Readonly<Partial<Record<KpiId, MessageKey>>> = {
+  nrr: "pack.benchmark.nrr",
+  grr: "pack.benchmark.grr",
+  logoRetention: "pack.benchmark.logoRetention",
+  mrrChurn: "pack.benchmark.mrrChurn",
+  netMrrChurn: "pack.benchmark.netMrrChurn",
+  quickRatio: "pack.benchmark.quickRatio",
+  nps: "pack.benchmark.nps",
+  csat: "pack.benchmark.csat",
+};
+
+const KPI_FORMAT: Readonly<Record<KpiId, string>> = {
+  nrr: PERCENT,
+  grr: PERCENT,
+  logoRetention: PERCENT,
+  mrrChurn: PERCENT,
+  netMrrChurn: PERCENT,
+  quickRatio: RATIO,
+  nps: POINTS,
+  csat: PERCENT,
+  ces: RATIO,
+};
+
+/** The SAAS function of each revenue KPI and segment metric. */
+const REVENUE_FUNCTION: Readonly<Record<Exclude<KpiId, "nps" | "csat" | "ces">, string>> = {
+  nrr: "SAAS.NRR",
+  grr: "SAAS.GRR",
+  logoRetention: "SAAS.LOGORETENTION",
+  mrrChurn: "SAAS.MRRCHURN",
+  netMrrChurn: "SAAS.NETMRRCHURN",
+  quickRatio: "SAAS.QUICKRATIO",
+};
+
+/** The survey's figure as a formula over the scores (and segments), by its scale. */
+function surveyFormula(scale: SurveyModel["scale"], scores: string, segments?: string): string {
+  const withSegments = segments === undefined ? "" : `,${segments}`;
+  switch (scale) {
+    case "nps":
+      return `SAAS.NPS(${scores}${withSegments})`;
+    case "csat":
+      return segments === undefined
+        ? `SAAS.CSAT(${scores})`
+        : `SAAS.CSAT(${scores},5,"top2"${withSegments})`;
+    case "ces":
+      return segments === undefined
+        ? `SAAS.CES(${scores})`
+        : `SAAS.CES(${scores},7${withSegments})`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Board pack.
+
+export interface BoardPackRevenue {
+  readonly ranges: RevenueRanges;
+  readonly analysis: RevenueAnalysis;
+  readonly period: PeriodUnit;
+  /** The range the user analysed, as Excel writes it ("'MRR data'!A1:N301"), for the heading. */
+  readonly address: string;
+}
+
+export interface BoardPackSurvey {
+  readonly ranges: SurveyModel["ranges"];
+  readonly scale: SurveyModel["scale"];
+  readonly analysis: SurveyAnalysis;
+  readonly address: string;
+}
+
+export interface BoardPackInput {
+  readonly revenue: BoardPackRevenue | null;
+  readonly survey: BoardPackSurvey | null;
+}
+
+/**
+ * The board pack: title, KPI table, MRR bridge with a waterfall (and its stacked-column helper),
+ * NRR/GRR trend with a line chart, cohort heatmap, a table per segment column and, with survey
+ * data, the NPS breakdown with its margin of error. Columns A–F hold the tables, H–O the charts.
+ *
+ * @example planBoardPack({ revenue, survey: null }, translator).blocks[…] holds
+ *   { formula: "=SAAS.NRR('MRR data'!$E$2:$E$301,'MRR data'!$F$2:$F$301)" }
+ */
+export function planBoardPack(input: BoardPackInput, messages: Translator): SheetPlan {
+  const { t } = messages;
+  const sheet = new PlanBuilder();
+  const { revenue, survey } = input;
+
+  const intro: CellInput[][] = [[t("pack.title")]];
+  if (revenue !== null) intro.push([t("pack.source", { address: revenue.address })]);
+  if (survey !== null) intro.push([t("pack.surveySource", { address: survey.address })]);
+  intro.push([t("pack.note")]);
+  sheet.write(0, 0, intro);
+  let row = intro.length + 1;
+
+  let refs: RevenueReferences | null = null;
+  if (revenue !== null) {
+    const { ranges } = revenue;
+    if (ranges.kind === "grid") {
+      refs = gridReferences(ranges);
+    } else {
+      // Right of the widest table (the cohort table is as wide as the periods, plus a label).
+      const matrixColumn = Math.max(CHART_LAST_COLUMN + 3, ranges.matrixColumns + 2);
+      refs = ledgerReferences(ranges, matrixColumn);
+      writeLedgerMatrix(sheet, ranges, matrixColumn, t);
+    }
+    const { start, end } = revenue.analysis;
+    sheet.write(row, 0, [
+      [t("period.from"), formula(refs.header(start))],
+      [t("period.to"), formula(refs.header(end))],
+    ]);
+    sheet.format(row, 1, row + 1, 1, PERIOD_FORMAT[revenue.period]);
+    row += 3;
+  }
+
+  row = writeKpiTable(sheet, row, revenue, refs, survey, t);
+  if (revenue !== null && refs !== null) {
+    row = writeBridge(sheet, row, revenue.analysis, refs, t);
+    row = writeTrend(sheet, row, revenue, refs, t);
+    row = writeCohort(sheet, row, revenue.analysis, refs, t);
+    revenue.analysis.segmentTables.slice(0, MAX_SEGMENT_TABLES).forEach((table, index) => {
+      row = writeRevenueSegments(
+        sheet,
+        row,
+        revenue.analysis,
+        refs as RevenueReferences,
+        table,
+        index,
+        t
+      );
+    });
+  }
+  if (survey !== null) row = writeSurvey(sheet, row, survey, t);
+  return sheet.plan(t("pack.sheetName"));
+}
+
+type T = Translator["t"];
+
+function writeLedgerMatrix(
+  sheet: PlanBuilder,
+  ranges: Extract<RevenueRanges, { kind: "ledger" }>,
+  matrixColumn: number,
+  t: T
+): void {
+  const ledgerColumn = (column: number) =>
+    absoluteRange(ranges.sheetName, ranges.firstRow, column, ranges.lastRow, column);
+  const customers = ledgerColumn(ranges.customerColumn);
+  sheet.write(MATRIX_TOP - 2, matrixColumn, [[t("pack.matrixHeading")]]);
+  sheet.write(MATRIX_TOP, matrixColumn, [
+    [
+      formula(
+        `SAAS.MRRMATRIX(${customers},${ledgerColumn(ranges.dateColumn)},${ledgerColumn(ranges.amountColumn)},"${ranges.period}")`
+      ),
+    ],
+  ]);
+  const bottom = MATRIX_TOP + ranges.matrixRows - 1;
+  sheet.format(
+    MATRIX_TOP + 1,
+    matrixColumn + 1,
+    bottom,
+    matrixColumn + ranges.matrixColumns - 1,
+    AMOUNT
+  );
+  // Each customer's segment: the one on its first ledger row, looked up by id.
+  const helper = matrixColumn + ranges.matrixColumns;
+  ranges.segmentColumns.forEach((segment, index) => {
+    const labels = ledgerColumn(segment.column);
+    const lookups: CellInput[][] = [[segment.name]];
+    for (let r = MATRIX_TOP + 1; r <= bottom; r++) {
+      const id = absoluteCell(r, matrixColumn);
+      lookups.push([formula(`INDEX(${labels},MATCH(TRIM(${id}),TRIM(${customers}&""),0))&""`)]);
+    }
+    sheet.write(MATRIX_TOP, helper + index, lookups);
+  });
+}
+
+function writeKpiTable(
+  sheet: PlanBuilder,
+  top: number,
+  revenue: BoardPackRevenue | null,
+  refs: RevenueReferences | null,
+  survey: BoardPackSurvey | null,
+  t: T
+): number {
+  const rows: CellInput[][] = [
+    [t("kpi.heading"), null, null],
+    [t("pack.metric"), t("pack.value"), t("pack.context")],
+  ];
+  const formats: string[] = [];
+  const benchmark = (id: KpiId) => {
+    const key = KPI_BENCHMARK[id];
+    return key === undefined ? null : t(key);
+  };
+  if (revenue !== null && refs !== null) {
+    const { start, end } = revenue.analysis;
+    const startRange = refs.period(start);
+    const endRange = refs.period(end);
+    const history = refs.history(start);
+    for (const { id } of revenue.analysis.kpis) {
+      const fn = REVENUE_FUNCTION[id as keyof typeof REVENUE_FUNCTION];
+      const args =
+        id === "quickRatio" && history !== null
+          ? `${startRange},${endRange},${history}`
+          : `${startRange},${endRange}`;
+      rows.push([t(KPI_NAME[id]), formula(`${fn}(${args})`), benchmark(id)]);
+      formats.push(KPI_FORMAT[id]);
+    }
+  }
+  if (survey !== null) {
+    const scores = surveyScores(survey);
+    rows.push([
+      t(KPI_NAME[survey.scale]),
+      formula(surveyFormula(survey.scale, scores)),
+      benchmark(survey.scale),
+    ]);
+    formats.push(KPI_FORMAT[survey.scale]);
+    if (survey.scale === "nps") {
+      rows.push([t("pack.npsMargin"), formula(`SAAS.NPS.MOE(${scores})`), null]);
+      formats.push(POINTS);
+    }
+  }
+  sheet.write(top, 0, rows);
+  formats.forEach((format, i) => sheet.format(top + 2 + i, 1, top + 2 + i, 1, format));
+  return top + rows.length + 1;
+}
+
+function surveyScores(survey: BoardPackSurvey): string {
+  const { sheetName, firstRow, lastRow, scoreColumn } = survey.ranges;
+  return absoluteRange(sheetName, firstRow, scoreColumn, lastRow, scoreColumn);
+}
+
+function writeBridge(
+  sheet: PlanBuilder,
+  top: number,
+  analysis: RevenueAnalysis,
+  refs: RevenueReferences,
+  t: T
+): number {
+  const { start, end } = analysis;
+  const history = refs.history(start);
+  const args = [refs.period(start), refs.period(end), ...(history === null ? [] : [history])].join(
+    ","
+  );
+  const header = top + 1;
+  const first = header + 1;
+  const last = first + BRIDGE_STEPS.length - 1;
+  const table: CellInput[][] = [
+    [t("bridge.heading"), null],
+    [null, t("pack.amount")],
+    ...BRIDGE_STEPS.map((step, k) => [
+      t(BRIDGE_LABEL[step]),
+      formula(`INDEX(SAAS.MRRBRIDGE(${args}),${k + 1},2)`),
+    ]),
+  ];
+  sheet.write(top, 0, table);
+  sheet.format(first, 1, last, 1, AMOUNT);
+
+  // The stacked-column bridge drawn where Excel has no waterfall: an invisible base with the
+  // step standing on it, up or down. Start and end stand on the ground.
+  const amount = (r: number) => `$B$${r + 1}`;
+  const helper: CellInput[][] = [
+    [t("pack.bridgeHelper"), null, null, null],
+    [null, t("pack.base"), t("pack.up"), t("pack.down")],
+  ];
+  for (let r = first; r <= last; r++) {
+    const label = formula(`$A$${r + 1}`);
+    if (r === first || r === last) {
+      helper.push([label, null, formula(amount(r)), null]);
+      continue;
+    }
+    const before = `SUM($B$${first + 1}:$B$${r})`;
+    const after = `SUM($B$${first + 1}:$B$${r + 1})`;
+    helper.push([
+      label,
+      formula(`MIN(${before},${after})`),
+      formula(`MAX(${amount(r)},0)`),
+      formula(`MAX(-${amount(r)},0)`),
+    ]);
+  }
+  sheet.write(top, 3, helper);
+  sheet.format(first, 4, last, 6, AMOUNT);
+  sheet.charts.push({
+    kind: "waterfall",
+    source: localRange(header, 0, last, 1),
+    bridgeSource: localRange(header, 3, last, 6),
+    title: t("bridge.heading"),
+    topLeft: cellAddress({ row: top, column: CHART_FIRST_COLUMN }),
+    bottomRight: cellAddress({ row: top + CHART_ROWS - 1, column: CHART_LAST_COLUMN }),
+    seriesBy: "columns",
+  });
+  return top + Math.max(table.length, CHART_ROWS) + 1;
+}
+
+function writeTrend(
+  sheet: PlanBuilder,
+  top: number,
+  revenue: BoardPackRevenue,
+  refs: RevenueReferences,
+  t: T
+): number {
+  const { trend } = revenue.analysis;
+  if (trend.length === 0) return top;
+  const header = top + 1;
+  const rows: CellInput[][] = [
+    [t("trend.heading"), null, null],
+    // A blank top-left cell makes Excel take the first column as the categories, dates or not.
+    [null, t("trend.nrr"), t("trend.grr")],
+    ...trend.map(({ period: p }) => [
+      formula(refs.header(p)),
+      formula(`SAAS.NRR(${refs.period(p - 1)},${refs.period(p)})`),
+      formula(`SAAS.GRR(${refs.period(p - 1)},${refs.period(p)})`),
+    ]),
+  ];
+  sheet.write(top, 0, rows);
+  const last = header + trend.length;
+  sheet.format(header + 1, 0, last, 0, PERIOD_FORMAT[revenue.period]);
+  sheet.format(header + 1, 1, last, 2, PERCENT);
+  sheet.charts.push({
+    kind: "line",
+    source: localRange(header, 0, last, 2),
+    title: t("trend.heading"),
+    topLeft: cellAddress({ row: top, column: CHART_FIRST_COLUMN }),
+    bottomRight: cellAddress({ row: top + CHART_ROWS - 1, column: CHART_LAST_COLUMN }),
+    seriesBy: "columns",
+  });
+  return top + Math.max(rows.length, CHART_ROWS) + 1;
+}
+
+function writeCohort(
+  sheet: PlanBuilder,
+  top: number,
+  analysis: RevenueAnalysis,
+  refs: RevenueReferences,
+  t: T
+): number {
+  const block = refs.cohort();
+  const table = analysis.cohort;
+  if (block === null || table === null) return top;
+  const anchor = top + 2;
+  sheet.write(top, 0, [
+    [t("pack.cohortHeading")],
+    [t("pack.cohortNote")],
+    [formula(`SAAS.COHORT(${block})`)],
+  ]);
+  const rows = table.length;
+  const columns = table[0]?.length ?? 1;
+  if (rows > 1 && columns > 1) {
+    sheet.format(anchor + 1, 1, anchor + rows - 1, columns - 1, "0%");
+    sheet.colorScales.push({
+      address: localRange(anchor + 1, 1, anchor + rows - 1, columns - 1),
+      ...HEATMAP,
+    });
+  }
+  return anchor + rows + 1;
+}
+
+function writeRevenueSegments(
+  sheet: PlanBuilder,
+  top: number,
+  analysis: RevenueAnalysis,
+  refs: RevenueReferences,
+  table: RevenueAnalysis["segmentTables"][number],
+  index: number,
+  t: T
+): number {
+  const pair = `${refs.period(analysis.start)},${refs.period(analysis.end)}`;
+  const segments = refs.segment(index);
+  const rows: CellInput[][] = [
+    [t("pack.segmentHeading", { segment: table.name }), null, null, null, null],
+    [t("segments.segment"), ...SEGMENT_METRICS.map((metric) => t(SEGMENT_HEADER[metric]))],
+  ];
+  table.rows.forEach((segmentRow, k) => {
+    if (segmentRow.total) {
+      rows.push([
+        t("segments.total"),
+        ...SEGMENT_METRICS.map((metric) => formula(`${REVENUE_FUNCTION[metric]}(${pair})`)),
+      ]);
+      return;
+    }
+    // MRRCHURN takes include_contraction before the segments (TRUE(): Excel and engines alike).
+    const spill = (metric: SegmentMetric) =>
+      `${REVENUE_FUNCTION[metric]}(${pair},${metric === "mrrChurn" ? "TRUE()," : ""}${segments})`;
+    rows.push([
+      formula(`INDEX(${spill("nrr")},${k + 1},1)`),
+      ...SEGMENT_METRICS.map((metric) => formula(`INDEX(${spill(metric)},${k + 1},2)`)),
+    ]);
+  });
+  sheet.write(top, 0, rows);
+  sheet.format(top + 2, 1, top + rows.length - 1, SEGMENT_METRICS.length, PERCENT);
+  return top + rows.length + 1;
+}
+
+const BREAKDOWN_ROWS: readonly MessageKey[] = [
+  "survey.promoters",
+  "survey.passives",
+  "survey.detractors",
+  "survey.responses",
+];
+
+function writeSurvey(sheet: PlanBuilder, top: number, survey: BoardPackSurvey, t: T): number {
+  const scores = surveyScores(survey);
+  let row = top;
+  if (survey.scale === "nps") {
+    const breakdown = `SAAS.NPS.BREAKDOWN(${scores})`;
+    const rows: CellInput[][] = [
+      [t("survey.heading"), null, null],
+      [t("survey.answer"), t("survey.count"), t("survey.share")],
+      // The breakdown's rows 2–5 are promoters, passives, detractors and responses.
+      ...BREAKDOWN_ROWS.map((key, k) => [
+        t(key),
+        formula(`INDEX(${breakdown},${k + 2},2)`),
+        formula(`INDEX(${breakdown},${k + 2},3)`),
+      ]),
+      [t("kpi.nps"), formula(`SAAS.NPS(${scores})`), null],
+      [t("pack.npsMargin"), formula(`SAAS.NPS.MOE(${scores})`), null],
+    ];
+    sheet.write(row, 0, rows);
+    sheet.format(row + 2, 1, row + 5, 1, AMOUNT);
+    sheet.format(row + 2, 2, row + 5, 2, PERCENT);
+    sheet.format(row + 6, 1, row + 7, 1, POINTS);
+    row += rows.length + 1;
+  }
+  const { sheetName, firstRow, lastRow } = survey.ranges;
+  survey.analysis.segmentTables.slice(0, MAX_SEGMENT_TABLES).forEach((table, index) => {
+    const column = survey.ranges.segmentColumns[index]?.column as number;
+    const segments = absoluteRange(sheetName, firstRow, column, lastRow, column);
+    const spill = surveyFormula(survey.scale, scores, segments);
+    const metric = t(KPI_NAME[survey.scale]);
+    const rows: CellInput[][] = [
+      [t("survey.bySegment", { metric }), null],
+      [table.name, metric],
+      ...table.rows.map((segmentRow, k) =>
+        segmentRow.total
+          ? [t("segments.total"), formula(surveyFormula(survey.scale, scores))]
+          : [formula(`INDEX(${spill},${k + 1},1)`), formula(`INDEX(${spill},${k + 1},2)`)]
+      ),
+    ];
+    sheet.write(row, 0, rows);
+    sheet.format(row + 2, 1, row + rows.length - 1, 1, KPI_FORMAT[survey.scale]);
+    row += rows.length + 1;
+  });
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What-if.
+
+export interface WhatIfInput {
+  readonly baseline: WhatIfBaseline;
+  readonly assumptions: WhatIfAssumptions;
+  /** The periods the baseline was measured over, already worded ("Jan 2024", "Dec 2024"). */
+  readonly measuredFrom: string;
+  readonly measuredTo: string;
+}
+
+/** Rows of the what-if sheet (0-based): where each assumption sits, for formulas and tests. */
+export const WHAT_IF_ROWS = {
+  header: 4,
+  startMrr: 5,
+  churn: 6,
+  contraction: 7,
+  expansion: 8,
+  nrr: 9,
+  newMrr: 10,
+  months: 11,
+  mrrAtEnd: 13,
+  arrAtEnd: 14,
+  projectionHeader: 16,
+} as const;
+
+/**
+ * The scenario as an editable sheet: assumption cells (baseline measured, scenario as moved in
+ * the pane), the scenario's monthly NRR following its rates, and SAAS.PROJECT over both columns
+ * with a line chart. Editing any scenario cell moves the projection.
+ *
+ * @example planWhatIf(input, translator): C18 holds =SAAS.PROJECT($C$6,$C$10,$C$11,$C$12)
+ */
+export function planWhatIf(input: WhatIfInput, messages: Translator): SheetPlan {
+  const { t } = messages;
+  const { baseline, assumptions } = input;
+  const scenario: WhatIfScenario = whatIfScenario(baseline, assumptions);
+  const sheet = new PlanBuilder();
+  const R = WHAT_IF_ROWS;
+  const cell = (row: number, column: "B" | "C") => `$${column}$${row + 1}`;
+
+  sheet.write(0, 0, [
+    [t("whatIf.sheetTitle")],
+    [t("whatIf.measuredOver", { start: input.measuredFrom, end: input.measuredTo })],
+    [t("whatIf.sheetNote")],
+  ]);
+  const scenarioNrr =
+    `MAX(0,${cell(R.nrr, "B")}-(${cell(R.churn, "C")}-${cell(R.churn, "B")})` +
+    `-(${cell(R.contraction, "C")}-${cell(R.contraction, "B")})` +
+    `+(${cell(R.expansion, "C")}-${cell(R.expansion, "B")}))`;
+  sheet.write(R.header, 0, [
+    [t("whatIf.assumption"), t("whatIf.baselineColumn"), t("whatIf.scenarioColumn")],
+    [t("whatIf.startMrr"), baseline.startMrr, formula(cell(R.startMrr, "B"))],
+    [t("whatIf.monthlyChurn"), baseline.monthlyChurn, scenario.monthlyChurn],
+    [t("whatIf.monthlyContraction"), baseline.monthlyContraction, scenario.monthlyContraction],
+    [t("whatIf.monthlyExpansion"), baseline.monthlyExpansion, scenario.monthlyExpansion],
+    [t("whatIf.monthlyNrr"), baseline.monthlyNrr, formula(scenarioNrr)],
+    [t("whatIf.newMrr"), baseline.newMrrPerMonth, scenario.newMrrPerMonth],
+    [t("whatIf.monthsRow"), assumptions.months, formula(cell(R.months, "B"))],
+  ]);
+  const project = (column: "B" | "C") =>
+    `SAAS.PROJECT(${cell(R.startMrr, column)},${cell(R.nrr, column)},${cell(R.newMrr, column)},${cell(R.months, column)})`;
+  sheet.write(R.mrrAtEnd, 0, [
+    [
+      t("whatIf.mrrAtEnd"),
+      formula(`INDEX(${project("B")},${cell(R.months, "B")},1)`),
+      formula(`INDEX(${project("C")},${cell(R.months, "C")},1)`),
+    ],
+    [
+      t("whatIf.arrAtEnd"),
+      formula(`12*${cell(R.mrrAtEnd, "B")}`),
+      formula(`12*${cell(R.mrrAtEnd, "C")}`),
+    ],
+  ]);
+  const months = assumptions.months;
+  const first = R.projectionHeader + 1;
+  const last = R.projectionHeader + months;
+  sheet.write(R.projectionHeader, 0, [
+    [null, t("whatIf.baselineColumn"), t("whatIf.scenarioColumn")],
+  ]);
+  sheet.write(
+    first,
+    0,
+    Array.from({ length: months }, (_, m) => [t("whatIf.monthLabel", { n: String(m + 1) })])
+  );
+  // Each projection is one spill of `months` rows from its top cell.
+  sheet.write(first, 1, [[formula(project("B"))]]);
+  sheet.write(first, 2, [[formula(project("C"))]]);
+
+  sheet.format(R.startMrr, 1, R.startMrr, 2, AMOUNT);
+  sheet.format(R.churn, 1, R.nrr, 2, "0.00%");
+  sheet.format(R.newMrr, 1, R.newMrr, 2, AMOUNT);
+  sheet.format(R.months, 1, R.months, 2, "0");
+  sheet.format(R.mrrAtEnd, 1, R.arrAtEnd, 2, AMOUNT);
+  sheet.format(first, 1, last, 2, AMOUNT);
+  sheet.charts.push({
+    kind: "line",
+    source: localRange(R.projectionHeader, 0, last, 2),
+    title: t("whatIf.chartTitle"),
+    topLeft: "E5",
+    bottomRight: "M22",
+    seriesBy: "columns",
+  });
+  return sheet.plan(t("whatIf.sheetName"));
+}

@@ -1,0 +1,296 @@
+/**
+ * The task pane's messages in English: the reference catalogue. Every other language has exactly
+ * these keys (the type checks it, and test/taskpane/i18n.test.ts checks that no key is missing or
+ * unused and that placeholders match).
+ *
+ * Placeholders: {name} inserts a parameter as it is; {name:format} formats a number for the
+ * pane's locale: percent, rate (two decimals), signedPercent, amount, number, points, integer,
+ * signedNumber.
+ */
+export const en = {
+  "app.title": "Retention Metrics",
+  "app.subtitle": "NRR, GRR, churn and NPS from your sheets",
+  "language.label": "Language",
+  "language.en": "English",
+  "language.zh-CN": "简体中文",
+
+  "host.excel": "Connected to Excel ({platform}).",
+  "host.playground": "Connected to the playground workbook.",
+  "host.none":
+    "Open this pane in Excel or in the playground to analyse data. The functions work in any workbook once the add-in is loaded.",
+  "host.officeFailed": "Office.js could not start: {message}",
+
+  "tabs.label": "Sections",
+  "tab.analyse": "Analyse",
+  "tab.whatIf": "What-if",
+  "tab.functions": "Functions",
+
+  "analyse.intro":
+    "Select your data (a customers × months table, a billing ledger or a column of survey scores) and analyse it. Your cells are never changed: results go to new sheets.",
+  "analyse.button": "Analyse selection",
+  "progress.label": "Reading the selection",
+  "progress.rows": "{read:integer} of {total:integer} rows read",
+
+  "sources.heading": "Data",
+  "sources.revenue": "Revenue",
+  "sources.survey": "Survey",
+  "sources.remove": "Remove",
+  "sources.removeLabel": "Remove {address} from the analysis",
+
+  "layout.grid": "Customers × periods table",
+  "layout.ledger": "Billing ledger",
+  "layout.survey": "Survey answers",
+  "layout.empty": "The selection is empty. Select your data, or a cell inside it, and try again.",
+  "layout.unknown":
+    "This selection does not look like retention data. Select a customers × periods table with period dates across its header row, a ledger with customer, date and amount columns, or a column of survey scores (0 to 10).",
+
+  "mapping.heading": "What the columns hold",
+  "mapping.hint": "Check the guess and change it if needed. It is remembered in this workbook.",
+  "mapping.remembered": "Using the mapping remembered for this range.",
+  "mapping.layout": "Layout",
+  "mapping.rows": "Data rows {first}–{last} ({count:integer} rows)",
+  "mapping.customer": "Customer column",
+  "mapping.customerNone": "None: each row is one customer",
+  "mapping.periods": "Period columns",
+  "mapping.periodsSummary": "{count:integer} columns, {first} to {last}",
+  "mapping.date": "Date column",
+  "mapping.amount": "Amount column",
+  "mapping.periodUnit": "Sum the ledger by",
+  "mapping.score": "Score column",
+  "mapping.scale": "Scale",
+  "mapping.segments": "Segment columns",
+  "mapping.segmentsNone": "No other column can be a segment.",
+  "mapping.column": "Column {letters}: {header}",
+  "mapping.columnUnnamed": "Column {letters}",
+  "mapping.confirm": "Confirm and analyse",
+  "mapping.details": "Notes from the layout check",
+  "mapping.detailsEnglish": "Notes from the layout check (in English)",
+
+  "unit.month": "Month",
+  "unit.quarter": "Quarter",
+  "unit.year": "Year",
+  "scale.nps": "NPS (0–10)",
+  "scale.csat": "CSAT (1–5)",
+  "scale.ces": "CES (1–7)",
+
+  "note.excluded.totals": "Row {row} is a totals row and is left out.",
+  "note.excluded.blank": "Blank row {row} is skipped.",
+  "note.excluded.noCustomer": "Row {row} has amounts but no customer and is left out.",
+  "note.ledgerSegmentsNeedPlainIds":
+    "Segments are left out: some customer ids hold * ? or ~ or odd spaces, which Excel's MATCH would read differently, so the board pack could not look their segments up.",
+
+  "period.label": "Compare",
+  "period.lastPeriod.month": "Last month",
+  "period.lastPeriod.quarter": "Last quarter",
+  "period.lastPeriod.year": "Last year",
+  "period.lastQuarter": "Last quarter (3 months)",
+  "period.trailingYear": "Trailing 12 months",
+  "period.between": "Any two periods",
+  "period.from": "From",
+  "period.to": "To",
+  "period.span": "{start} → {end}, {months:integer} months",
+  "period.spanOneMonth": "{start} → {end}, 1 month",
+  "period.invalid": "Choose a start period before the end period.",
+  "period.quarterLabel": "Q{quarter} {year}",
+  "period.yearLabel": "{year}",
+
+  "kpi.heading": "Key metrics",
+  "kpi.nrr": "Net revenue retention",
+  "kpi.grr": "Gross revenue retention",
+  "kpi.logoRetention": "Logo retention",
+  "kpi.mrrChurn": "MRR churn",
+  "kpi.netMrrChurn": "Net MRR churn",
+  "kpi.quickRatio": "Quick ratio",
+  "kpi.nps": "NPS",
+  "kpi.csat": "CSAT",
+  "kpi.ces": "CES",
+  "kpi.npsMargin": "± {margin:points} points (95%)",
+
+  "reading.nrr.growing": "Above 100%: existing customers grow on their own.",
+  "reading.nrr.flat": "Exactly 100%: expansion just offsets the losses.",
+  "reading.nrr.shrinking": "Below 100%: without new sales, revenue shrinks.",
+  "reading.grr.bestInClass":
+    "Keeps {kept:percent} of revenue a month: best in class keep over {benchmark:percent}.",
+  "reading.grr.belowBest":
+    "Keeps {kept:percent} of revenue a month; best in class keep over {benchmark:percent}.",
+  "reading.mrrChurn.bestInClass":
+    "{monthly:percent} a month: under {benchmark:percent}, best in class.",
+  "reading.mrrChurn.aboveBest":
+    "{monthly:percent} a month; best in class is under {benchmark:percent}.",
+  "reading.logo.withinTarget":
+    "{monthly:percent} of customers lost a month: within the common {benchmark:percent} target.",
+  "reading.logo.aboveTarget":
+    "{monthly:percent} of customers lost a month: above the common {benchmark:percent} target.",
+  "reading.netMrrChurn.negative": "Negative: expansion outweighs churn and contraction. Very good.",
+  "reading.netMrrChurn.positive":
+    "Positive: losses outweigh expansion. Negative net churn is very good.",
+  "reading.quickRatio.gaining": "More revenue gained than lost.",
+  "reading.quickRatio.losing": "More revenue lost than gained.",
+  "reading.nps.poor": "Below 0: poor.",
+  "reading.nps.positive": "Positive, but below the 30 that counts as high.",
+  "reading.nps.high": "30 or above: high.",
+  "reading.nps.veryGood": "50 or above: very good.",
+  "reading.csat.atTarget": "At or above the common {target:percent} target.",
+  "reading.csat.belowTarget": "Below the common {target:percent} target.",
+
+  "figure.none": "—",
+  "figure.noStartingRevenue": "No customer had revenue in the first period.",
+  "figure.noLosses": "No churn or contraction: the ratio has no upper bound.",
+  "figure.noResponses": "No answers.",
+  "figure.error": "Cannot be computed: {message}",
+
+  "bridge.heading": "MRR bridge",
+  "bridge.chartLabel": "MRR bridge from {start} to {end}",
+  "bridge.noHistory":
+    "Returning customers count as new: the earlier periods are not one block of columns on the sheet.",
+  "bridge.startMrr": "Starting MRR",
+  "bridge.newMrr": "New",
+  "bridge.reactivation": "Reactivation",
+  "bridge.expansion": "Expansion",
+  "bridge.contraction": "Contraction",
+  "bridge.churn": "Churn",
+  "bridge.endMrr": "Ending MRR",
+
+  "trend.heading": "NRR and GRR, period by period",
+  "trend.chartLabel": "NRR and GRR from {first} to {last}",
+  "trend.nrr": "NRR",
+  "trend.grr": "GRR",
+
+  "segments.heading": "By segment",
+  "segments.picker": "Segment column",
+  "segments.segment": "Segment",
+  "segments.total": "Total",
+  "segments.blank": "(blank)",
+  "segments.none": "Map a segment column (plan, region, CSM…) to compare segments.",
+  "segments.nrr": "NRR",
+  "segments.grr": "GRR",
+  "segments.logoRetention": "Logos kept",
+  "segments.mrrChurn": "MRR churn",
+
+  "survey.heading": "Survey",
+  "survey.answer": "Answer",
+  "survey.count": "Count",
+  "survey.share": "Share",
+  "survey.promoters": "Promoters (9–10)",
+  "survey.passives": "Passives (7–8)",
+  "survey.detractors": "Detractors (0–6)",
+  "survey.responses": "Responses",
+  "survey.bySegment": "{metric} by segment",
+
+  "pack.button": "Write board pack",
+  "pack.hint":
+    "Adds a new sheet of live =SAAS formulas over your data; your sheets stay as they are.",
+  "pack.writing": "Writing the board pack…",
+  "pack.done": "Board pack written to the new sheet “{sheet}”.",
+  "pack.waterfallFallback":
+    "Excel could not draw a waterfall here, so the bridge is a stacked-column chart.",
+  "pack.failed": "The board pack could not be written: {message}",
+  "pack.sheetName": "Board pack",
+  "pack.title": "Retention board pack",
+  "pack.source": "Revenue data: {address}",
+  "pack.surveySource": "Survey data: {address}",
+  "pack.note":
+    "Every figure is a live SAAS formula over your data: it recalculates when the data change.",
+  "pack.metric": "Metric",
+  "pack.value": "Value",
+  "pack.context": "For context",
+  "pack.npsMargin": "NPS margin of error (95%)",
+  "pack.benchmark.nrr": "Above 100%: existing customers grow on their own",
+  "pack.benchmark.grr": "Best in class keep over 99% a month",
+  "pack.benchmark.logoRetention": "A common target: under 5% of customers lost a month",
+  "pack.benchmark.mrrChurn": "Best in class: under 1% a month",
+  "pack.benchmark.netMrrChurn": "Negative is very good",
+  "pack.benchmark.quickRatio": "Above 1: more revenue gained than lost",
+  "pack.benchmark.nps": "Below 0 poor, 30 high, 50 very good",
+  "pack.benchmark.csat": "A common target: 80%",
+  "pack.amount": "MRR",
+  "pack.bridgeHelper": "Chart helper: the bridge as stacked columns",
+  "pack.base": "Base",
+  "pack.up": "Increase",
+  "pack.down": "Decrease",
+  "pack.cohortHeading": "Revenue retention by cohort",
+  "pack.cohortNote": "A row per cohort (first paying period), a column per period since.",
+  "pack.segmentHeading": "By {segment}",
+  "pack.matrixHeading": "Working data: MRR by customer and period, from the ledger",
+
+  "whatIf.intro":
+    "Start from the measured monthly rates and move the assumptions to see where MRR goes.",
+  "whatIf.needsRevenue":
+    "Analyse revenue data first: the what-if starts from its measured NRR and new MRR.",
+  "whatIf.baseline":
+    "Measured over {start} → {end}: monthly NRR {nrr:rate}, new MRR {newMrr:amount} a month, MRR now {startMrr:amount}.",
+  "whatIf.skipped": "Comparisons without starting revenue left out: {count:integer}.",
+  "whatIf.churn": "Churn a month",
+  "whatIf.contraction": "Contraction a month",
+  "whatIf.expansion": "Expansion a month",
+  "whatIf.newBusiness": "New business",
+  "whatIf.rateValue": "{rate:rate} ({change:signedNumber} pts)",
+  "whatIf.newValue": "{amount:amount} a month ({change:signedPercent})",
+  "whatIf.months": "Months to project",
+  "whatIf.monthsOption": "{months:integer} months",
+  "whatIf.reset": "Reset assumptions",
+  "whatIf.chartLabel": "Projected MRR over {months:integer} months: baseline and scenario",
+  "whatIf.result":
+    "In {months:integer} months: MRR {scenario:amount} (ARR {scenarioArr:amount}), against {baseline:amount} (ARR {baselineArr:amount}) on the baseline.",
+  "whatIf.write": "Write scenario sheet",
+  "whatIf.writing": "Writing the scenario…",
+  "whatIf.written": "Scenario written to the new sheet “{sheet}”.",
+  "whatIf.failed": "The scenario could not be written: {message}",
+  "whatIf.sheetName": "What-if",
+  "whatIf.sheetTitle": "What-if: projected MRR",
+  "whatIf.measuredOver": "Baseline measured over {start} → {end}",
+  "whatIf.sheetNote": "Change the scenario cells: the projection follows (SAAS.PROJECT).",
+  "whatIf.assumption": "Assumption",
+  "whatIf.baselineColumn": "Baseline",
+  "whatIf.scenarioColumn": "Scenario",
+  "whatIf.startMrr": "Starting MRR",
+  "whatIf.monthlyChurn": "Churn a month",
+  "whatIf.monthlyContraction": "Contraction a month",
+  "whatIf.monthlyExpansion": "Expansion a month",
+  "whatIf.monthlyNrr": "NRR a month",
+  "whatIf.newMrr": "New MRR a month",
+  "whatIf.monthsRow": "Months",
+  "whatIf.mrrAtEnd": "MRR at the last month",
+  "whatIf.arrAtEnd": "ARR at the last month",
+  "whatIf.monthLabel": "Month {n}",
+  "whatIf.chartTitle": "Projected MRR",
+
+  "problem.noDataRows": "The selection has a header row but no data below it.",
+  "problem.tooFewPeriods":
+    "Only {count:integer} period column found: comparing needs at least two.",
+  "problem.columnUsedTwice": "Column {column} has two roles in the mapping: give each column one.",
+  "problem.totalsRowInsideData":
+    "Row {row} is a totals row between data rows. Functions read one block of rows, so it would count as a customer: move it below the data, or select the data without it.",
+  "problem.unnamedRowInsideData":
+    "Row {row} has amounts but no customer, between data rows. Name the customer or remove the row.",
+  "problem.revenueText": "Row {row} of column {column} holds text {value}; MRR must be a number.",
+  "problem.revenueNegative": "Row {row} of column {column} holds {value}; MRR cannot be below 0.",
+  "problem.revenueLogical":
+    "Row {row} of column {column} holds {value}, a logical value; MRR must be a number.",
+  "problem.errorValue":
+    "Row {row} of column {column} shows the error {value}; correct that cell first.",
+  "problem.scoreText": "Row {row} of column {column} holds {value}; scores must be whole numbers.",
+  "problem.scoreNotWhole":
+    "Row {row} of column {column} holds {value}; scores must be whole numbers.",
+  "problem.scoreOutsideScale":
+    "Row {row} of column {column} holds {value}, outside the survey's scale; change the scale in the mapping if it is wrong.",
+  "problem.customerBlank":
+    "Row {row} of column {column} has no customer but a date or an amount; every ledger entry needs a customer.",
+  "problem.dateBlank": "Row {row} of column {column} has no date; every ledger entry needs one.",
+  "problem.dateInvalid":
+    "Row {row} of column {column} holds {value}, not a date; use a date or text like 2024-03-15.",
+  "problem.amountText": "Row {row} of column {column} holds {value}; amounts must be numbers.",
+  "problem.core": "{message}",
+  "problem.noStartingRevenue":
+    "No period in this span has starting revenue, so there is nothing to project from.",
+
+  "error.readFailed": "The selection could not be read: {message}",
+  "error.settingsFailed": "The mapping could not be remembered in this workbook: {message}",
+  "error.unexpected": "Something went wrong: {message}",
+
+  "functions.hint":
+    "Type =SAAS. in a cell to use them. Rates come back as fractions: format the cell as %.",
+  "functions.failed": "Could not list the functions ({message}).",
+} as const;
+
+export type MessageKey = keyof typeof en;

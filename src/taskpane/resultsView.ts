@@ -1,0 +1,361 @@
+/**
+ * The Analyse tab's results: period picker, KPI cards with their readings, the MRR bridge, the
+ * NRR/GRR trend, the segment table and the survey breakdown. Figures come from the core's
+ * analysis; these views only word and draw them.
+ */
+import {
+  BRIDGE_STEPS,
+  type Figure,
+  type Kpi,
+  MONTHS_PER_PERIOD,
+  type PeriodChoice,
+  type RevenueAnalysis,
+  type RevenueModel,
+  SEGMENT_METRICS,
+  type SurveyAnalysis,
+  availablePeriodChoices,
+  isValue,
+  resolvePeriodChoice,
+} from "../core";
+import { bridgeChart, lineChart } from "./charts";
+import {
+  type ViewContext,
+  choiceSelect,
+  figureProblem,
+  figureText,
+  formatKpi,
+  segmentLabel,
+} from "./controls";
+import { type Child, el } from "./dom";
+import type { MessageKey } from "./i18n";
+import { BRIDGE_LABEL, KPI_NAME, LAST_PERIOD_NAME, SEGMENT_HEADER } from "./labels";
+
+export function periodPicker(
+  view: ViewContext,
+  model: RevenueModel,
+  choice: PeriodChoice,
+  onChoice: (choice: PeriodChoice) => void
+): HTMLElement {
+  const { t } = view.translator;
+  const choices = availablePeriodChoices(model.period, model.periods.length);
+  const name = (kind: PeriodChoice["kind"]): string => {
+    switch (kind) {
+      case "lastPeriod":
+        return t(LAST_PERIOD_NAME[model.period]);
+      case "lastQuarter":
+        return t("period.lastQuarter");
+      case "trailingYear":
+        return t("period.trailingYear");
+      case "between":
+        return t("period.between");
+    }
+  };
+  const picker = choiceSelect(
+    t("period.label"),
+    "period-picker",
+    choice.kind,
+    choices.map((kind) => ({ value: kind, label: name(kind) })),
+    (kind) => {
+      if (kind === "between") {
+        // Any two periods starts from the span shown, for the user to move.
+        const span = resolvePeriodChoice(choice, model.period, model.periods.length) ?? {
+          start: 0,
+          end: model.periods.length - 1,
+        };
+        onChoice({ kind, start: span.start, end: span.end });
+      } else {
+        onChoice({ kind });
+      }
+    }
+  );
+  const box = el("div", { className: "period" }, [picker]);
+  if (choice.kind === "between") {
+    const periods = model.periods.map((start, i) => ({
+      value: String(i),
+      label: view.translator.period(start, model.period),
+    }));
+    const { start, end } = choice;
+    box.append(
+      choiceSelect(t("period.from"), "period-start", String(start), periods, (value) => {
+        onChoice({ kind: "between", start: Number(value), end });
+      }),
+      choiceSelect(t("period.to"), "period-end", String(end), periods, (value) => {
+        onChoice({ kind: "between", start, end: Number(value) });
+      })
+    );
+  }
+  const span = resolvePeriodChoice(choice, model.period, model.periods.length);
+  if (span === null) {
+    box.append(
+      el("p", { className: "status error", text: t("period.invalid"), attrs: { role: "alert" } })
+    );
+  } else {
+    const months = (span.end - span.start) * MONTHS_PER_PERIOD[model.period];
+    const words = {
+      start: view.translator.period(model.periods[span.start] ?? "", model.period),
+      end: view.translator.period(model.periods[span.end] ?? "", model.period),
+      months,
+    };
+    box.append(
+      el("p", {
+        className: "hint",
+        text: months === 1 ? t("period.spanOneMonth", words) : t("period.span", words),
+        testId: "period-span",
+        data: { start: String(span.start), end: String(span.end) },
+      })
+    );
+  }
+  return box;
+}
+
+export function kpiCard(view: ViewContext, kpi: Kpi, months: number): HTMLElement {
+  const { t } = view.translator;
+  const valued = isValue(kpi.figure);
+  const value = valued ? formatKpi(view.translator, kpi.id, kpi.figure.value) : t("figure.none");
+  let detail: string;
+  if (!isValue(kpi.figure)) detail = figureProblem(view, kpi.id, kpi.figure);
+  else if (kpi.reading !== null) detail = view.say(kpi.reading);
+  else detail = "";
+  const data: Record<string, string> = {
+    kpi: kpi.id,
+    tone: kpi.reading?.tone ?? "neutral",
+    months: String(months),
+  };
+  if (isValue(kpi.figure)) data["value"] = String(kpi.figure.value);
+  if (kpi.margin !== undefined && isValue(kpi.margin)) data["margin"] = String(kpi.margin.value);
+  return el(
+    "article",
+    { className: `kpi ${kpi.reading?.tone ?? "neutral"}`, testId: "kpi-card", data },
+    [
+      el("h3", { text: t(KPI_NAME[kpi.id]) }),
+      el("p", { className: "value", text: value }),
+      kpi.margin !== undefined && isValue(kpi.margin)
+        ? el("p", { className: "margin", text: t("kpi.npsMargin", { margin: kpi.margin.value }) })
+        : null,
+      detail === "" ? null : el("p", { className: "reading", text: detail }),
+    ]
+  );
+}
+
+export function bridgeSection(
+  view: ViewContext,
+  analysis: RevenueAnalysis,
+  model: RevenueModel
+): HTMLElement {
+  const { translator } = view;
+  const { t } = translator;
+  const bars = BRIDGE_STEPS.map((step) => ({
+    label: t(BRIDGE_LABEL[step]),
+    amount: analysis.bridge[step],
+    total: step === "startMrr" || step === "endMrr",
+  }));
+  const words = {
+    start: translator.period(model.periods[analysis.start] ?? "", model.period),
+    end: translator.period(model.periods[analysis.end] ?? "", model.period),
+  };
+  return el("section", { className: "block", testId: "bridge" }, [
+    el("h2", { text: t("bridge.heading") }),
+    bridgeChart(bars, (value) => translator.amount(value), t("bridge.chartLabel", words)),
+    el("table", { className: "figures", testId: "bridge-table" }, [
+      el(
+        "tbody",
+        {},
+        bars.map((bar, i) =>
+          el("tr", { data: { step: BRIDGE_STEPS[i] as string, value: String(bar.amount) } }, [
+            el("th", { text: bar.label, attrs: { scope: "row" } }),
+            el("td", { text: translator.amount(bar.amount) }),
+          ])
+        )
+      ),
+    ]),
+    !analysis.usesHistory && analysis.start > 0
+      ? el("p", { className: "hint", text: t("bridge.noHistory") })
+      : null,
+  ]);
+}
+
+export function trendSection(
+  view: ViewContext,
+  analysis: RevenueAnalysis,
+  model: RevenueModel
+): HTMLElement | null {
+  const { translator } = view;
+  const { t } = translator;
+  if (analysis.trend.length === 0) return null;
+  const categories = analysis.trend.map((point) =>
+    translator.period(model.periods[point.period] ?? "", model.period)
+  );
+  const valueOf = (figure: Figure) => (isValue(figure) ? figure.value : null);
+  return el("section", { className: "block", testId: "trend" }, [
+    el("h2", { text: t("trend.heading") }),
+    lineChart(
+      [
+        {
+          name: t("trend.nrr"),
+          values: analysis.trend.map((point) => valueOf(point.nrr)),
+          className: "series-a",
+        },
+        {
+          name: t("trend.grr"),
+          values: analysis.trend.map((point) => valueOf(point.grr)),
+          className: "series-b",
+        },
+      ],
+      categories,
+      (value) => translator.percent(value),
+      t("trend.chartLabel", {
+        first: categories[0] ?? "",
+        last: categories[categories.length - 1] ?? "",
+      }),
+      "trend-chart"
+    ),
+  ]);
+}
+
+export function segmentSection(
+  view: ViewContext,
+  analysis: RevenueAnalysis,
+  segmentIndex: number,
+  onSegment: (index: number) => void
+): HTMLElement {
+  const { translator } = view;
+  const { t } = translator;
+  const tables = analysis.segmentTables;
+  if (tables.length === 0) {
+    return el("section", { className: "block", testId: "segments" }, [
+      el("h2", { text: t("segments.heading") }),
+      el("p", { className: "hint", text: t("segments.none") }),
+    ]);
+  }
+  const index = Math.min(segmentIndex, tables.length - 1);
+  const table = tables[index] as (typeof tables)[number];
+  const picker =
+    tables.length > 1
+      ? choiceSelect(
+          t("segments.picker"),
+          "segment-picker",
+          String(index),
+          tables.map((segment, i) => ({ value: String(i), label: segment.name })),
+          (value) => {
+            onSegment(Number(value));
+          }
+        )
+      : null;
+  return el("section", { className: "block", testId: "segments" }, [
+    el("h2", { text: t("segments.heading") }),
+    picker,
+    el("div", { className: "scroll" }, [
+      el(
+        "table",
+        { className: "figures", testId: "segment-table", data: { segment: table.name } },
+        [
+          el("thead", {}, [
+            el("tr", {}, [
+              el("th", { text: table.name, attrs: { scope: "col" } }),
+              ...SEGMENT_METRICS.map((metric) =>
+                el("th", { text: t(SEGMENT_HEADER[metric]), attrs: { scope: "col" } })
+              ),
+            ]),
+          ]),
+          el(
+            "tbody",
+            {},
+            table.rows.map((row) =>
+              el("tr", { className: row.total ? "total" : "" }, [
+                el("th", {
+                  text: segmentLabel(view, row.label, row.total),
+                  attrs: { scope: "row" },
+                }),
+                ...SEGMENT_METRICS.map((metric) => {
+                  const figure = row.figures[metric];
+                  return el("td", {
+                    text: figureText(view, figure, (value) => translator.percent(value)),
+                    data: isValue(figure) ? { metric, value: String(figure.value) } : { metric },
+                  });
+                }),
+              ])
+            )
+          ),
+        ]
+      ),
+    ]),
+  ]);
+}
+
+export function surveySection(view: ViewContext, analysis: SurveyAnalysis): HTMLElement {
+  const { translator } = view;
+  const { t } = translator;
+  const children: Child[] = [el("h2", { text: t("survey.heading") })];
+  const breakdown = analysis.breakdown;
+  if (breakdown !== null) {
+    const rows: [MessageKey, number][] = [
+      ["survey.promoters", breakdown.promoters],
+      ["survey.passives", breakdown.passives],
+      ["survey.detractors", breakdown.detractors],
+      ["survey.responses", breakdown.responses],
+    ];
+    children.push(
+      el("table", { className: "figures", testId: "nps-breakdown" }, [
+        el("thead", {}, [
+          el("tr", {}, [
+            el("th", { text: t("survey.answer"), attrs: { scope: "col" } }),
+            el("th", { text: t("survey.count"), attrs: { scope: "col" } }),
+            el("th", { text: t("survey.share"), attrs: { scope: "col" } }),
+          ]),
+        ]),
+        el(
+          "tbody",
+          {},
+          rows.map(([key, count]) =>
+            el("tr", {}, [
+              el("th", { text: t(key), attrs: { scope: "row" } }),
+              el("td", { text: translator.amount(count) }),
+              el("td", {
+                text:
+                  breakdown.responses > 0
+                    ? translator.percent(count / breakdown.responses)
+                    : t("figure.none"),
+              }),
+            ])
+          )
+        ),
+      ])
+    );
+  }
+  const metric = analysis.kpis[0]?.id ?? "nps";
+  for (const table of analysis.segmentTables) {
+    children.push(
+      el("h3", { text: t("survey.bySegment", { metric: t(KPI_NAME[metric]) }) }),
+      el(
+        "table",
+        { className: "figures", testId: "survey-segment-table", data: { segment: table.name } },
+        [
+          el("thead", {}, [
+            el("tr", {}, [
+              el("th", { text: table.name, attrs: { scope: "col" } }),
+              el("th", { text: t(KPI_NAME[metric]), attrs: { scope: "col" } }),
+            ]),
+          ]),
+          el(
+            "tbody",
+            {},
+            table.rows.map((row) =>
+              el("tr", { className: row.total ? "total" : "" }, [
+                el("th", {
+                  text: segmentLabel(view, row.label, row.total),
+                  attrs: { scope: "row" },
+                }),
+                el("td", {
+                  text: figureText(view, row.figure, (value) =>
+                    formatKpi(view.translator, metric, value)
+                  ),
+                }),
+              ])
+            )
+          ),
+        ]
+      )
+    );
+  }
+  return el("section", { className: "block", testId: "survey" }, children);
+}

@@ -1,0 +1,26 @@
+/**
+ * Carries a sheet plan out through the WorkbookPort: a new sheet (the port picks a name no sheet
+ * has), then cells, number formats, colour scales and charts on that sheet only, then shows it.
+ * Nothing here can reach a sheet the port did not just add, so the user's cells stay as they are.
+ */
+import type { ChartKind, WorkbookPort } from "../workbook/port";
+import type { SheetPlan } from "./boardPack";
+
+export interface WrittenSheet {
+  /** The name the new sheet got ("Board pack (2)" when "Board pack" existed). */
+  readonly sheetName: string;
+  /** The kind each chart was drawn as, in the plan's order (a waterfall may come back as columnStacked). */
+  readonly charts: readonly ChartKind[];
+}
+
+export async function writeSheetPlan(port: WorkbookPort, plan: SheetPlan): Promise<WrittenSheet> {
+  const sheetName = await port.addSheet(plan.wantedName);
+  await port.writeCells(sheetName, plan.blocks);
+  if (plan.numberFormats.length > 0) await port.setNumberFormats(sheetName, plan.numberFormats);
+  for (const rule of plan.colorScales) await port.addColorScale(sheetName, rule);
+  const charts: ChartKind[] = [];
+  // One chart at a time: each is its own batch, and a failed waterfall is retried as columns.
+  for (const chart of plan.charts) charts.push(await port.addChart(sheetName, chart));
+  await port.activateSheet(sheetName);
+  return { sheetName, charts };
+}

@@ -1,0 +1,546 @@
+/**
+ * The board pack and the what-if sheet, end to end through an in-memory WorkbookPort: the pane
+ * reads the selection, analyses it, writes the plans; then a real spreadsheet engine
+ * (HyperFormula with the built functions bundle) evaluates what was written next to the user's
+ * data. The pack's live formulas must give the pane's numbers, and the user's cells must come
+ * out byte for byte as they went in.
+ */
+import type { HyperFormula } from "hyperformula";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Figure,
+  type RevenueAnalysis,
+  type RevenueModel,
+  type SurveyAnalysis,
+  type SurveyModel,
+  analyseRevenue,
+  analyseSurvey,
+  detectLayout,
+  isValue,
+  mappingFromLayout,
+  prepareRevenue,
+  prepareSurvey,
+  resolvePeriodChoice,
+  whatIfProjection,
+} from "../../src/core";
+import { WHAT_IF_ROWS, planBoardPack, planWhatIf, sheetPrefix } from "../../src/taskpane/boardPack";
+import { createTranslator } from "../../src/taskpane/i18n";
+import { readSelectedData, recallMapping, rememberMapping } from "../../src/taskpane/sources";
+import { writeSheetPlan } from "../../src/taskpane/writePlan";
+import type { CellInput, CellValue } from "../../src/workbook/port";
+import { buildWorkbook } from "../support/workbook";
+import { FakeWorkbook, engineSheet } from "./fakeWorkbook";
+
+const en = createTranslator("en");
+const zh = createTranslator("zh-CN");
+
+/** Eight customers over six months on "MRR data", from B2; a Total row the layout leaves out. */
+function gridSheet(): CellValue[][] {
+  const rows: CellValue[][] = [
+    ["Customer", "Plan", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024"],
+    ["Acme <b>", "SMB", 100, 100, 120, 120, 120, 150],
+    ["Beta", "Ent", 200, 200, 150, 150, 150, 150],
+    ["Cyan", "SMB", 50, 50, 50, 0, 0, 0],
+    ["Delta", "Ent", 0, 0, 0, 80, 80, 60],
+    ["Echo", "SMB", 30, "", "", 40, 40, 0],
+    ["Fox", "Ent", 300, 300, 300, 330, 330, 400],
+    ["Gulf", "SMB", 0, 0, 0, 0, 0, 90],
+    ["Hex", "Ent", 120, 120, 120, 120, "", 100],
+    ["Total", "", 800, 770, 740, 840, 720, 950],
+  ];
+  return [[""], ...rows.map((row) => ["", ...row])];
+}
+
+/** Survey answers on a sheet whose name needs quoting twice over. */
+const SURVEY_SHEET = "Q1 '24 NPS";
+function surveySheet(): CellValue[][] {
+  const scores = [10, 9, 9, 8, 7, 6, 0, 10, "", 5, 9, 3];
+  return [
+    ["Respondent", "Region", "Score"],
+    ...scores.map((score, i) => [`R${i}`, i % 3 ? "EU" : "US", score]),
+  ];
+}
+
+/** What the pane does on "Analyse selection" and "Confirm", without the DOM. */
+async function analyseSelection(port: FakeWorkbook) {
+  const read = await readSelectedData(port);
+  if (read === null) throw new Error("nothing read");
+  const guess = detectLayout(read.source.cells);
+  const mapping = mappingFromLayout(guess);
+  if (mapping === null) throw new Error("no layout");
+  await rememberMapping(port, read.address, mapping);
+  return { read, mapping };
+}
+
+async function analyseRevenueSelection(
+  port: FakeWorkbook,
+  choice = { kind: "lastPeriod" } as const
+) {
+  const { read, mapping } = await analyseSelection(port);
+  if (mapping.kind === "survey") throw new Error("a survey");
+  const model = prepareRevenue(read.source, mapping);
+  if (!model.ok) throw new Error(model.problem.key);
+  const span = resolvePeriodChoice(choice, model.value.period, model.value.periods.length);
+  if (span === null) throw new Error("no span");
+  return { read, model: model.value, analysis: analyseRevenue(model.value, span) };
+}
+
+async function analyseSurveySelection(port: FakeWorkbook) {
+  const { read, mapping } = await analyseSelection(port);
+  if (mapping.kind !== "survey") throw new Error("not a survey");
+  const model = prepareSurvey(read.source, mapping);
+  if (!model.ok) throw new Error(model.problem.key);
+  return { read, model: model.value, analysis: analyseSurvey(model.value) };
+}
+
+function revenueInput(read: { address: string }, model: RevenueModel, analysis: RevenueAnalysis) {
+  return { ranges: model.ranges, analysis, period: model.period, address: read.address };
+}
+
+function surveyInput(read: { address: string }, model: SurveyModel, analysis: SurveyAnalysis) {
+  return { ranges: model.ranges, scale: model.scale, analysis, address: read.address };
+}
+
+function figure(value: Figure): number {
+  if (!isValue(value)) throw new Error(value.message);
+  return value.value;
+}
+
+/** The pack's row whose first cell shows `label`, as the engine computed it. */
+function rowLabelled(book: HyperFormula, sheet: string, label: string, from = 0): unknown[] {
+  const values = book.getSheetValues(book.getSheetId(sheet) as number);
+  const found = values.findIndex((row, r) => r >= from && row[0] === label);
+  if (found < 0) throw new Error(`no row "${label}" on ${sheet}`);
+  return values[found] as unknown[];
+}
+
+function rowIndexOf(book: HyperFormula, sheet: string, label: string): number {
+  return book.getSheetValues(book.getSheetId(sheet) as number).findIndex((row) => row[0] === label);
+}
+
+/** Every cell the pane wrote, with where it went. */
+function writtenCells(
+  port: FakeWorkbook,
+  sheet: string
+): { row: number; column: number; cell: CellInput }[] {
+  const cells = port.addedSheets.get(sheet)?.cells ?? [];
+  return cells.flatMap((row, r) =>
+    (row ?? []).flatMap((cell, c) =>
+      cell === null || cell === undefined ? [] : [{ row: r, column: c, cell }]
+    )
+  );
+}
+
+function engineWith(port: FakeWorkbook): HyperFormula {
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const [name, cells] of port.userSheets) sheets[name] = engineSheet(cells);
+  for (const [name, sheet] of port.addedSheets) sheets[name] = engineSheet(sheet.cells);
+  return buildWorkbook(sheets);
+}
+
+describe("board pack over a customers × months grid (and a survey)", () => {
+  let port: FakeWorkbook;
+  let before: string;
+  let revenue: Awaited<ReturnType<typeof analyseRevenueSelection>>;
+  let survey: Awaited<ReturnType<typeof analyseSurveySelection>>;
+  let packName: string;
+  let book: HyperFormula;
+
+  beforeAll(async () => {
+    port = new FakeWorkbook(
+      { "MRR data": gridSheet(), [SURVEY_SHEET]: surveySheet() },
+      { selection: "'MRR data'!B2:I11", blockRows: 3 }
+    );
+    before = port.snapshot();
+    revenue = await analyseRevenueSelection(port);
+    const surveyPort = new FakeWorkbook(
+      { [SURVEY_SHEET]: surveySheet() },
+      { selection: `'Q1 ''24 NPS'!A1:C13` }
+    );
+    survey = await analyseSurveySelection(surveyPort);
+    const plan = planBoardPack(
+      {
+        revenue: revenueInput(revenue.read, revenue.model, revenue.analysis),
+        survey: surveyInput(survey.read, survey.model, survey.analysis),
+      },
+      en
+    );
+    packName = (await writeSheetPlan(port, plan)).sheetName;
+    book = engineWith(port);
+  });
+
+  it("reads the selection in blocks, reporting progress", () => {
+    expect(revenue.read.address).toBe("'MRR data'!B2:I11");
+    expect(port.progress.map((p) => p.rowsRead)).toEqual([3, 6, 9, 10]);
+  });
+
+  it("leaves the user's sheets byte for byte as they were and only adds the pack", () => {
+    expect(port.snapshot()).toBe(before);
+    expect([...port.addedSheets.keys()]).toEqual(["Board pack"]);
+    expect(port.calls.filter((call) => call.startsWith("writeCells"))).toEqual([
+      "writeCells Board pack",
+    ]);
+  });
+
+  it("writes formulas over the user's own ranges, sheet names quoted", () => {
+    const formulas = writtenCells(port, packName).map(({ cell }) =>
+      typeof cell === "object" && cell ? cell.formula : ""
+    );
+    expect(formulas).toContain("=SAAS.NRR('MRR data'!$H$3:$H$10,'MRR data'!$I$3:$I$10)");
+    expect(formulas).toContain(
+      "=SAAS.QUICKRATIO('MRR data'!$H$3:$H$10,'MRR data'!$I$3:$I$10,'MRR data'!$D$3:$G$10)"
+    );
+    expect(formulas).toContain("=SAAS.COHORT('MRR data'!$D$2:$I$10)");
+    expect(formulas).toContain("=SAAS.NPS('Q1 ''24 NPS'!$C$2:$C$13)");
+    expect(sheetPrefix("Data")).toBe("Data!");
+    expect(sheetPrefix("A1")).toBe("'A1'!");
+  });
+
+  it("every number in the pack is a live SAAS formula: no value is copied from the data", () => {
+    for (const { cell } of writtenCells(port, packName)) {
+      expect(typeof cell, JSON.stringify(cell)).not.toBe("number");
+      expect(typeof cell).not.toBe("boolean");
+      if (typeof cell !== "object" || cell === null) continue;
+      const text = cell.formula;
+      // A formula either calls the functions, names a period from the user's header row, or
+      // (the chart's stacked-bridge helper) works on the pack's own bridge cells.
+      const headerReference = /^='MRR data'!\$[A-Z]+\$2$/.test(text);
+      const bridgeHelper =
+        /^=(\$A\$\d+|\$B\$\d+|MIN\(SUM\(\$B\$\d+:\$B\$\d+\),SUM\(\$B\$\d+:\$B\$\d+\)\)|MAX\(-?\$B\$\d+,0\))$/.test(
+          text
+        );
+      expect(text.includes("SAAS.") || headerReference || bridgeHelper, text).toBe(true);
+    }
+  });
+
+  it.each(["nrr", "grr", "logoRetention", "mrrChurn", "netMrrChurn", "quickRatio"] as const)(
+    "the pack's %s is the pane's",
+    (id) => {
+      const kpi = revenue.analysis.kpis.find((k) => k.id === id);
+      const label = en.t(`kpi.${id}`);
+      expect(rowLabelled(book, packName, label)[1] as number).toBeCloseTo(figure(kpi!.figure), 12);
+    }
+  );
+
+  it("the pack's periods name May and June from the user's header row", () => {
+    expect(rowLabelled(book, packName, en.t("period.from"))[1]).toBe("May 2024");
+    expect(rowLabelled(book, packName, en.t("period.to"))[1]).toBe("Jun 2024");
+  });
+
+  it("the bridge, and its stacked-column helper adds up to it", () => {
+    const start = rowIndexOf(book, packName, en.t("bridge.startMrr"));
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    const amounts = Object.values(revenue.analysis.bridge);
+    amounts.forEach((amount, k) => expect(values[start + k]?.[1] as number).toBeCloseTo(amount, 9));
+    // Helper: base + up = the running total after a gain; base = running total after a loss.
+    let running = 0;
+    amounts.slice(0, 6).forEach((amount, k) => {
+      const [label, base, up, down] = (values[start + k] ?? []).slice(3, 7) as [
+        string,
+        number,
+        number,
+        number,
+      ];
+      expect(label).toBe(values[start + k]?.[0]);
+      if (k > 0) expect(Math.min(running, running + amount)).toBeCloseTo(base, 9);
+      expect((up || 0) - (down || 0)).toBeCloseTo(k === 0 ? amount : amount, 9);
+      running += amount;
+    });
+    expect(running).toBeCloseTo(revenue.analysis.bridge.endMrr, 9);
+  });
+
+  it("the NRR/GRR trend, month by month", () => {
+    const first = rowIndexOf(book, packName, en.t("trend.heading")) + 2;
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    revenue.analysis.trend.forEach((point, i) => {
+      expect(values[first + i]?.[1] as number).toBeCloseTo(figure(point.nrr), 12);
+      expect(values[first + i]?.[2] as number).toBeCloseTo(figure(point.grr), 12);
+    });
+  });
+
+  it("the cohort table is a live SAAS.COHORT spill with a colour scale", () => {
+    const anchor = writtenCells(port, packName).find(
+      ({ cell }) =>
+        typeof cell === "object" && cell !== null && cell.formula.startsWith("=SAAS.COHORT")
+    );
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    revenue.analysis.cohort?.forEach((cohortRow, r) =>
+      cohortRow.forEach((cell, c) => {
+        const shown = values[anchor!.row + r]?.[anchor!.column + c];
+        if (typeof cell === "number") expect(shown as number).toBeCloseTo(cell, 12);
+        else expect(shown ?? "").toBe(cell);
+      })
+    );
+    expect(port.addedSheets.get(packName)?.colorScales).toHaveLength(1);
+  });
+
+  it("the segment table: labels and figures per plan, then the Total", () => {
+    const [table] = revenue.analysis.segmentTables;
+    const heading = rowIndexOf(book, packName, en.t("pack.segmentHeading", { segment: "Plan" }));
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    table!.rows.forEach((row, k) => {
+      const shown = values[heading + 2 + k] ?? [];
+      expect(shown[0]).toBe(row.total ? en.t("segments.total") : row.label);
+      ["nrr", "grr", "logoRetention", "mrrChurn"].forEach((metric, m) => {
+        const expected = row.figures[metric as "nrr"];
+        if (isValue(expected))
+          expect(shown[m + 1] as number, JSON.stringify(shown[m + 1])).toBeCloseTo(
+            expected.value,
+            12
+          );
+        else expect(shown[m + 1]).toMatchObject({ type: "DIV_BY_ZERO" });
+      });
+    });
+  });
+
+  it("the NPS breakdown with its margin of error", () => {
+    const [nps] = survey.analysis.kpis;
+    const breakdown = survey.analysis.breakdown!;
+    expect(rowLabelled(book, packName, en.t("survey.promoters")).slice(1, 3)).toEqual([
+      breakdown.promoters,
+      breakdown.promoters / breakdown.responses,
+    ]);
+    expect(rowLabelled(book, packName, en.t("survey.responses"))[1]).toBe(breakdown.responses);
+    const heading = rowIndexOf(book, packName, en.t("survey.heading"));
+    expect(rowLabelled(book, packName, en.t("kpi.nps"), heading)[1] as number).toBeCloseTo(
+      figure(nps!.figure),
+      12
+    );
+    expect(rowLabelled(book, packName, en.t("pack.npsMargin"))[1] as number).toBeCloseTo(
+      figure(nps!.margin!),
+      12
+    );
+  });
+
+  it("charts: a waterfall with its stacked-column fallback table, and a line chart of the trend", () => {
+    const charts = port.addedSheets.get(packName)?.charts ?? [];
+    expect(charts.map((chart) => chart.kind)).toEqual(["waterfall", "line"]);
+    expect(charts[0]?.bridgeSource).toMatch(/^D\d+:G\d+$/);
+    const formats = port.addedSheets.get(packName)?.numberFormats.map((rule) => rule.format) ?? [];
+    expect(formats).toEqual(expect.arrayContaining(["0.0%", "#,##0", "mmm yyyy", "0%"]));
+  });
+
+  it("a second board pack is a second sheet, never an overwrite", async () => {
+    const plan = planBoardPack(
+      { revenue: revenueInput(revenue.read, revenue.model, revenue.analysis), survey: null },
+      en
+    );
+    const second = await writeSheetPlan(port, plan);
+    expect(second.sheetName).toBe("Board pack (2)");
+    expect([...port.addedSheets.keys()]).toEqual(["Board pack", "Board pack (2)"]);
+    expect(port.snapshot()).toBe(before);
+  });
+
+  it("a host without waterfalls reports the stacked-column bridge", async () => {
+    const other = new FakeWorkbook(
+      { "MRR data": gridSheet() },
+      { selection: "'MRR data'!B2:I11", waterfallDrawnAs: "columnStacked" }
+    );
+    const plan = planBoardPack(
+      { revenue: revenueInput(revenue.read, revenue.model, revenue.analysis), survey: null },
+      en
+    );
+    expect((await writeSheetPlan(other, plan)).charts).toEqual(["columnStacked", "line"]);
+  });
+
+  it("in Chinese: the same formulas, the labels translated", () => {
+    const input = {
+      revenue: revenueInput(revenue.read, revenue.model, revenue.analysis),
+      survey: null,
+    };
+    const english = planBoardPack(input, en);
+    const chinese = planBoardPack(input, zh);
+    const formulasOf = (plan: typeof english) =>
+      plan.blocks.flatMap((block) =>
+        block.rows.flat().filter((cell) => typeof cell === "object" && cell !== null)
+      );
+    expect(formulasOf(chinese)).toEqual(formulasOf(english));
+    expect(chinese.wantedName).toBe("董事会报告");
+    expect(chinese.blocks[0]?.rows[0]?.[0]).toBe(zh.t("pack.title"));
+  });
+
+  it("the mapping is remembered in the workbook's settings and recalled for the same range", async () => {
+    const recalled = await recallMapping(port, revenue.read);
+    expect(recalled).toMatchObject({ kind: "grid", firstRow: 1, lastRow: 8 });
+    const otherRange = { ...revenue.read, address: "'MRR data'!B2:I10" };
+    expect(await recallMapping(port, otherRange)).toBeNull();
+  });
+});
+
+describe("board pack over a billing ledger: the pack spills the matrix itself", () => {
+  const LEDGER: CellValue[][] = [
+    ["Customer", "Date", "Amount", "Region"],
+    ["Acme", "2024-01-10", 100, "EU"],
+    ["Acme", "2024-02-10", 100, "EU"],
+    ["Acme", "2024-02-20", 20, "EU"],
+    ["Beta", "2024-01-15", 50, "US"],
+    ["Beta", "2024-03-01", 50, "US"],
+    [101, "2024-02-01", 70, "US"],
+    [101, "2024-03-01", 70, "APAC"],
+    ["Delta ", "2024-03-05", 30, ""],
+  ];
+  let port: FakeWorkbook;
+  let before: string;
+  let revenue: Awaited<ReturnType<typeof analyseRevenueSelection>>;
+  let book: HyperFormula;
+
+  beforeAll(async () => {
+    port = new FakeWorkbook({ Ledger: LEDGER }, { selection: "Ledger!A1:D9" });
+    before = port.snapshot();
+    revenue = await analyseRevenueSelection(port);
+    const plan = planBoardPack(
+      { revenue: revenueInput(revenue.read, revenue.model, revenue.analysis), survey: null },
+      en
+    );
+    await writeSheetPlan(port, plan);
+    book = engineWith(port);
+  });
+
+  it("leaves the ledger as it was", () => expect(port.snapshot()).toBe(before));
+
+  it("spills SAAS.MRRMATRIX over the ledger's columns", () => {
+    const formulas = writtenCells(port, "Board pack").map(({ cell }) =>
+      typeof cell === "object" && cell ? cell.formula : ""
+    );
+    expect(formulas).toContain(
+      '=SAAS.MRRMATRIX(Ledger!$A$2:$A$9,Ledger!$B$2:$B$9,Ledger!$C$2:$C$9,"month")'
+    );
+  });
+
+  it.each(["nrr", "grr", "logoRetention", "mrrChurn", "netMrrChurn", "quickRatio"] as const)(
+    "the pack's %s is the pane's",
+    (id) => {
+      const kpi = revenue.analysis.kpis.find((k) => k.id === id);
+      expect(rowLabelled(book, "Board pack", en.t(`kpi.${id}`))[1] as number).toBeCloseTo(
+        figure(kpi!.figure),
+        12
+      );
+    }
+  );
+
+  it("segments looked up per customer agree with the pane's", () => {
+    const [table] = revenue.analysis.segmentTables;
+    expect(table?.rows.map((row) => row.label)).toEqual(["EU", "US", "(blank)", "Total"]);
+    const heading = rowIndexOf(
+      book,
+      "Board pack",
+      en.t("pack.segmentHeading", { segment: "Region" })
+    );
+    const values = book.getSheetValues(book.getSheetId("Board pack") as number);
+    table!.rows.forEach((row, k) => {
+      const shown = values[heading + 2 + k] ?? [];
+      if (!row.total) expect(shown[0]).toBe(row.label);
+      const nrr = row.figures.nrr;
+      if (isValue(nrr)) expect(shown[1] as number).toBeCloseTo(nrr.value, 12);
+      else expect(shown[1]).toMatchObject({ type: "DIV_BY_ZERO" });
+    });
+  });
+
+  it("the cohort table over the spilled matrix", () => {
+    const anchor = writtenCells(port, "Board pack").find(
+      ({ cell }) =>
+        typeof cell === "object" && cell !== null && cell.formula.startsWith("=SAAS.COHORT")
+    );
+    const values = book.getSheetValues(book.getSheetId("Board pack") as number);
+    revenue.analysis.cohort?.forEach((cohortRow, r) =>
+      cohortRow.forEach((cell, c) => {
+        const shown = values[anchor!.row + r]?.[anchor!.column + c];
+        if (typeof cell === "number") expect(shown as number).toBeCloseTo(cell, 12);
+        else expect(shown ?? "").toBe(cell);
+      })
+    );
+  });
+});
+
+describe("the what-if scenario sheet", () => {
+  let port: FakeWorkbook;
+  let before: string;
+  let book: HyperFormula;
+  let projection: ReturnType<typeof whatIfProjection>;
+  let sheetName: string;
+  const assumptions = {
+    churnChange: -0.01,
+    contractionChange: 0.002,
+    expansionChange: 0.005,
+    newBusinessChange: 0.25,
+    months: 18,
+  };
+
+  beforeAll(async () => {
+    port = new FakeWorkbook({ "MRR data": gridSheet() }, { selection: "'MRR data'!B2:I11" });
+    before = port.snapshot();
+    const { model } = await analyseRevenueSelection(port);
+    const analysis = analyseRevenue(model, { start: 0, end: 5 });
+    if (!analysis.baseline.ok) throw new Error(analysis.baseline.problem.key);
+    projection = whatIfProjection(analysis.baseline.value, assumptions);
+    const plan = planWhatIf(
+      {
+        baseline: analysis.baseline.value,
+        assumptions,
+        measuredFrom: "Jan 2024",
+        measuredTo: "Jun 2024",
+      },
+      en
+    );
+    sheetName = (await writeSheetPlan(port, plan)).sheetName;
+    book = engineWith(port);
+  });
+
+  it("adds a sheet and changes nothing else", () => {
+    expect(sheetName).toBe("What-if");
+    expect(port.snapshot()).toBe(before);
+  });
+
+  it("SAAS.PROJECT over the assumption cells gives the pane's projection", () => {
+    const values = book.getSheetValues(book.getSheetId(sheetName) as number);
+    const first = WHAT_IF_ROWS.projectionHeader + 1;
+    projection.baselineMrr.forEach((mrr, m) =>
+      expect(values[first + m]?.[1] as number).toBeCloseTo(mrr, 9)
+    );
+    projection.scenarioMrr.forEach((mrr, m) =>
+      expect(values[first + m]?.[2] as number).toBeCloseTo(mrr, 9)
+    );
+    expect(values[WHAT_IF_ROWS.nrr]?.[2] as number).toBeCloseTo(projection.scenario.monthlyNrr, 12);
+    expect(values[WHAT_IF_ROWS.mrrAtEnd]?.[2] as number).toBeCloseTo(projection.scenarioEndMrr, 9);
+    expect(values[WHAT_IF_ROWS.arrAtEnd]?.[1] as number).toBeCloseTo(projection.baselineEndArr, 9);
+  });
+
+  it("literal numbers sit only in the assumption cells; the rest are formulas", () => {
+    const assumptionRows = [
+      WHAT_IF_ROWS.startMrr,
+      WHAT_IF_ROWS.churn,
+      WHAT_IF_ROWS.contraction,
+      WHAT_IF_ROWS.expansion,
+      WHAT_IF_ROWS.nrr,
+      WHAT_IF_ROWS.newMrr,
+      WHAT_IF_ROWS.months,
+    ];
+    for (const { row, column, cell } of writtenCells(port, sheetName)) {
+      if (typeof cell === "number") {
+        expect(assumptionRows).toContain(row);
+        expect([1, 2]).toContain(column);
+      }
+    }
+    const formulas = writtenCells(port, sheetName).flatMap(({ cell }) =>
+      typeof cell === "object" && cell ? [cell.formula] : []
+    );
+    expect(formulas).toContain("=SAAS.PROJECT($C$6,$C$10,$C$11,$C$12)");
+  });
+
+  it("editing a scenario cell moves the projection: it stays a live model", () => {
+    const sheet = book.getSheetId(sheetName) as number;
+    book.setCellContents({ sheet, row: WHAT_IF_ROWS.newMrr, col: 2 }, 0);
+    book.setCellContents(
+      { sheet, row: WHAT_IF_ROWS.churn, col: 2 },
+      book.getCellValue({ sheet, row: WHAT_IF_ROWS.churn, col: 1 }) as number
+    );
+    const nrr = book.getCellValue({ sheet, row: WHAT_IF_ROWS.nrr, col: 2 }) as number;
+    const start = book.getCellValue({ sheet, row: WHAT_IF_ROWS.startMrr, col: 2 }) as number;
+    const first = book.getCellValue({
+      sheet,
+      row: WHAT_IF_ROWS.projectionHeader + 1,
+      col: 2,
+    }) as number;
+    expect(first).toBeCloseTo(start * nrr, 9);
+  });
+});
