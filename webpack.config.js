@@ -30,6 +30,9 @@ module.exports = async (env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      // The playground page (npm start, browser tests): HyperFormula (GPL-3.0) lives in this
+      // bundle only, never in functions.js or taskpane.js (test/functions/bundle.test.ts).
+      playground: "./src/playground/playground.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -66,10 +69,18 @@ module.exports = async (env, argv) => {
         chunks: ["taskpane", "functions"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        // Only the page's own bundle: it loads functions.js itself, after setting up the
+        // CustomFunctions stand-in, and the task pane in a frame.
+        chunks: ["playground"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/playground/playground.css", to: "playground.css" },
           { from: "manifest.xml", to: "manifest.xml" },
           // office.js for pages that cannot reach Microsoft's CDN (this machine, the playground).
           // Only what office.js loads outside Office; minimized already, so not minified again.

@@ -3,6 +3,7 @@
 // A benchmark, not a test: `npm test` never runs it. Run with --expose-gc (the npm script does)
 // so memory can be measured.
 import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import HyperFormulaPackage from "hyperformula";
@@ -10,6 +11,14 @@ import { caller, loadFunctions } from "./bundle.mjs";
 import { ledgerColumns, mrrMatrixBlock, npsScores, revenueColumns, segmentColumn } from "./data.mjs";
 
 const { HyperFormula } = HyperFormulaPackage;
+const require = createRequire(import.meta.url);
+
+/** Excel's column letters for a 1-based column number. */
+function columnLetters(column) {
+  let letters = "";
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return letters;
+}
 const quick = process.argv.includes("--quick"); // a smoke run: smaller data, same code paths
 // `--case 3` (repeatable) runs only those cases.
 const only = process.argv.flatMap((arg, i) => (arg === "--case" ? [Number(process.argv[i + 1])] : []));
@@ -217,6 +226,56 @@ if (wanted(6)) {
   if (!Array.isArray(table) || table.length !== 51) throw new Error("the segment table should have 50 rows and Total");
   const ms = time(() => call("NRR", start, end, segments));
   record(`6. NRR by 50 segments × ${customers.toLocaleString("en")}`, { ms, bareMs: bare, ratio: ms / bare, target: "≤ 4× bare", ok: ms / bare <= 4 });
+}
+
+// 7. The task pane's analyse step over the playground's 100,000 × 36 grid, through the playground
+//    adapter: read in blocks, detect the layout, check every cell, compute the KPIs, bridge, trend,
+//    segments and cohort table for the last month. The code is the pane's, compiled to CommonJS
+//    in bench/.build by `npm run bench` (tsc -p bench/tsconfig.json).
+if (wanted(7)) {
+  const build = (file) => require(`./.build/src/${file}`);
+  const core = build("core/index.js");
+  const { PlaygroundWorkbook } = build("workbook/playground.js");
+  const { generateSample } = build("playground/sampleData.js");
+  const { buildEngine } = build("playground/engine.js");
+  const customers = n(100_000);
+  const sample = generateSample({ customers, months: 36, surveyResponses: 0, ledger: false });
+  const workbook = PlaygroundWorkbook.create([{ name: "MRR", rows: sample.mrr }], buildEngine);
+  const columns = sample.mrr[0].length;
+  const address = `MRR!A1:${columnLetters(columns)}${sample.mrr.length}`;
+  let figures;
+  const analyse = async () => {
+    let blocks = 0;
+    const cells = await workbook.readValues(address, { onProgress: () => blocks++ });
+    const source = { cells, sheetName: "MRR", rowIndex: 0, columnIndex: 0 };
+    const guess = core.detectLayout(cells, { firstRowNumber: 1, firstColumnNumber: 1 });
+    const mapping = core.mappingFromLayout(guess);
+    const model = core.prepareRevenue(source, mapping);
+    if (!model.ok) throw new Error(`the sample did not prepare: ${JSON.stringify(model.problem)}`);
+    const periods = model.value.periods.length;
+    figures = { blocks, analysis: core.analyseRevenue(model.value, { start: periods - 2, end: periods - 1 }) };
+  };
+  await analyse(); // warm-up
+  gc();
+  const before = memoryNow();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, memoryNow())), 5);
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await analyse();
+    samples.push(performance.now() - t0);
+    peak = Math.max(peak, memoryNow());
+  }
+  clearInterval(sampler);
+  const nrr = figures.analysis.kpis.find((k) => k.id === "nrr");
+  record(`7. Task pane analyse, ${customers.toLocaleString("en")} × 36 playground grid`, {
+    ms: median(samples),
+    blocks: figures.blocks,
+    peakExtraMB: (peak - before) / 2 ** 20,
+    nrr: nrr?.figure?.value ?? "error",
+    target: "report",
+  });
 }
 
 const failed = results.filter((r) => r.ok === false);

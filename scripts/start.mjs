@@ -1,73 +1,118 @@
-// `npm start`: builds the add-in and serves it on https://localhost:3000, the origin manifest.xml
-// names, so Excel (desktop or web) can sideload it. Exits non-zero if the first build fails or
-// the server cannot start: it never looks fine after a failure.
+// `npm start`: builds the add-in once, keeps rebuilding on changes, and serves the same build twice:
+// - http://localhost:3001: the playground, a sample workbook with the add-in in a plain browser
+//   (no Excel, no certificate to trust);
+// - https://localhost:3000: the origin manifest.xml names, for sideloading into Excel.
+// One webpack compiler (webpack-dev-middleware, in memory) behind both servers. Exits non-zero if
+// the first build fails or a port is taken: it never looks fine after a failure.
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { createServer as createNetServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 
 const require = createRequire(import.meta.url);
 const webpack = require("webpack");
-const WebpackDevServer = require("webpack-dev-server");
+const devMiddleware = require("webpack-dev-middleware");
 const makeConfig = require("../webpack.config.js");
 const { httpsServerOptions, caCertificatePath } = require("./dev-certs.js");
 
 const PORT = Number(process.env.PORT ?? 3000);
+const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? PORT + 1);
+const HOST = "localhost";
 
 function fail(message) {
   console.error(`\nnpm start failed: ${message}`);
   process.exit(1);
 }
 
-/** Resolves when nothing listens on the port; the dev server itself would only throw later. */
+/** Resolves when nothing listens on the port; a server would only fail later. */
 function portIsFree(port) {
   return new Promise((resolve) => {
-    const probe = createServer();
+    const probe = createNetServer();
     probe.once("error", () => resolve(false));
-    probe.listen(port, "localhost", () => probe.close(() => resolve(true)));
+    probe.listen(port, HOST, () => probe.close(() => resolve(true)));
+  });
+}
+
+function listen(server, port, what) {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error) =>
+      reject(new Error(`the ${what} server could not start on port ${port} (${error.message})`))
+    );
+    server.listen(port, HOST, resolve);
   });
 }
 
 async function main() {
-  if (!(await portIsFree(PORT))) {
-    fail(`port ${PORT} is already in use (another npm start?). Stop it, or run PORT=3001 npm start (Excel expects 3000).`);
+  if (PORT === PLAYGROUND_PORT)
+    fail(`PORT and PLAYGROUND_PORT are both ${PORT}; they must differ.`);
+  for (const [port, name, hint] of [
+    [PORT, "PORT", "Excel expects 3000"],
+    [PLAYGROUND_PORT, "PLAYGROUND_PORT", "any free port will do"],
+  ]) {
+    if (!(await portIsFree(port))) {
+      fail(
+        `port ${port} is already in use (another npm start?). Stop it, or choose another with ${name}=… npm start (${hint}).`
+      );
+    }
   }
-  const https = await httpsServerOptions().catch((error) => fail(`could not create the development certificates (${error.message})`));
+  const https = await httpsServerOptions().catch((error) =>
+    fail(`could not create the development certificates (${error.message})`)
+  );
   const config = await makeConfig({}, { mode: "development" });
   const compiler = webpack(config);
+
   let firstBuild = true;
   compiler.hooks.done.tap("start", (stats) => {
-    if (!firstBuild) return;
+    if (!firstBuild) {
+      if (!stats.hasErrors())
+        console.log(
+          `Rebuilt at ${new Date().toLocaleTimeString()}: reload the page to see the change.`
+        );
+      return;
+    }
     firstBuild = false;
     if (stats.hasErrors()) {
       console.error(stats.toString({ all: false, errors: true, colors: true }));
       fail("the add-in did not build (errors above)");
     }
-    const origin = `https://localhost:${PORT}`;
+    const playground = `http://localhost:${PLAYGROUND_PORT}`;
+    const excel = `https://localhost:${PORT}`;
     console.log(`
-Retention Metrics for Excel is being served at ${origin}
+Retention Metrics for Excel is running.
 
-  Task pane:       ${origin}/taskpane.html
-  Function help:   ${origin}/help.html
-  Functions:       ${origin}/functions.json
-  Manifest:        manifest.xml (sideload it: see README, "Sideload into Excel")
+  Playground:  ${playground}/playground.html
+               Open it in a browser: a sample workbook with the add-in's functions and its task
+               pane, no Excel needed (a stand-in for Excel, not a replacement).
 
-The certificate authority is ${caCertificatePath}; trust it once on the machine that runs Excel.
+  For Excel:   ${excel} (sideload manifest.xml: see README, "Sideload into Excel")
+    Task pane:      ${excel}/taskpane.html
+    Function help:  ${excel}/help.html
+    Functions:      ${excel}/functions.json
+
+The certificate authority for https is ${caCertificatePath}; trust it once on the machine that runs Excel.
 Press Ctrl+C to stop.
 `);
   });
-  const server = new WebpackDevServer(
-    {
-      port: PORT,
-      host: "localhost",
-      server: { type: "https", options: https },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      hot: false,
-      static: false,
-      client: { overlay: { errors: true, warnings: false } },
-      devMiddleware: { stats: "errors-warnings" },
-    },
-    compiler,
+
+  // The build is served from memory; "/" is the playground.
+  const serveBuild = devMiddleware(compiler, {
+    stats: "errors-warnings",
+    index: "playground.html",
+  });
+  const handle = (request, response) => {
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    serveBuild(request, response, () => {
+      response
+        .writeHead(404, { "Content-Type": "text/plain; charset=utf-8" })
+        .end(`Not found: ${request.url}`);
+    });
+  };
+  await listen(createHttpsServer(https, handle), PORT, "https").catch((error) =>
+    fail(error.message)
   );
-  await server.start().catch((error) => fail(`the server could not start on port ${PORT} (${error.message})`));
+  await listen(createHttpServer(handle), PLAYGROUND_PORT, "playground").catch((error) =>
+    fail(error.message)
+  );
 }
 
 main().catch((error) => fail(error.stack ?? String(error)));

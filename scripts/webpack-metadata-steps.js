@@ -27,6 +27,19 @@ function readMetadata(compilation) {
 
 class AddErrorInputsToMetadata {
   apply(compiler) {
+    // custom-functions-metadata-plugin puts functions.json into every compilation, html-webpack-
+    // plugin's child compilations too; merged back into the main compilation after the step below
+    // has changed it there, that copy conflicts ("Multiple assets emit different content to the
+    // same filename functions.json") and fails every rebuild of `npm start`. Children need none.
+    compiler.hooks.compilation.tap("AddErrorInputsToMetadata", (compilation) => {
+      if (!compilation.compiler.isChild()) return;
+      compilation.hooks.processAssets.tap(
+        { name: "AddErrorInputsToMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          if (compilation.getAsset(METADATA)) compilation.deleteAsset(METADATA);
+        },
+      );
+    });
     compiler.hooks.thisCompilation.tap("AddErrorInputsToMetadata", (compilation) => {
       compilation.hooks.processAssets.tap(
         { name: "AddErrorInputsToMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },

@@ -157,6 +157,16 @@ export function hyperFormulaFunctions(
         if (!Array.isArray(result)) return toHyperFormulaValue(result);
         const grid = (result as unknown[][]).map((row) => row.map(toHyperFormulaValue));
         if (grid.length === 1 && grid[0]?.length === 1) return grid[0][0];
+        const declared = declaredSpillSize(ast, state);
+        if (
+          declared !== undefined &&
+          (declared.height !== grid.length || declared.width !== (grid[0]?.length ?? 0))
+        ) {
+          // HyperFormula throws from deep inside its recalculation ("Resizing to smaller array")
+          // when a spill outgrows the size fixed at entry, leaving the workbook half-recalculated.
+          // Excel would resize the spill: report it, and settleSpills re-enters the formula.
+          return new CellError(ErrorType.SPILL, SPILL_SIZE_CHANGED);
+        }
         return SimpleRangeValue.onlyValues(grid as never);
       });
     };
@@ -169,6 +179,7 @@ export function hyperFormulaFunctions(
       state: unknown
     ) {
       if (fn.result?.dimensionality !== "matrix") return ArraySize.scalar();
+      if (isSingleFigure(fn, ast.args)) return ArraySize.scalar();
       try {
         const args = ast.args.map((arg) =>
           isEmptyArgument(arg) ? undefined : this.evaluateAst(arg, state)
@@ -208,12 +219,49 @@ interface PluginInternals {
   evaluateAst(ast: unknown, state: unknown): unknown;
 }
 
+/**
+ * True when a call is known to give one figure without running it: a function with `segments`
+ * and `segment` spills a table only when `segments` is given and `segment` is not
+ * (shared/spec/functions.md, "Segments"). Sizing such a call by running it would compute it twice
+ * over its ranges (a board pack over 100,000 rows has dozens of them).
+ */
+function isSingleFigure(fn: CustomFunctionMetadata, args: readonly unknown[]): boolean {
+  const segments = fn.parameters.findIndex((parameter) => parameter.name === "segments");
+  const segment = fn.parameters.findIndex((parameter) => parameter.name === "segment");
+  if (segments < 0 || segment < 0) return false;
+  const omitted = (ast: unknown) => ast === undefined || isEmptyArgument(ast);
+  return omitted(args[segments]) || !omitted(args[segment]);
+}
+
 function isEmptyArgument(ast: unknown): boolean {
   return typeof ast === "object" && ast !== null && (ast as { type?: string }).type === "EMPTY";
 }
 
 /** The message HyperFormula gives an array result that landed in a cell sized for one value. */
 const SPILL_SIZED_TOO_SMALL = "Cell range not allowed.";
+/** The message of a spill whose result no longer has the size it had when it was entered. */
+export const SPILL_SIZE_CHANGED = "The result changed size; the spill is being resized.";
+/** HyperFormula's message for a spill blocked by other cells. */
+const SPILL_BLOCKED = "No space for array result.";
+
+/**
+ * The size HyperFormula fixed for the spill of the formula being evaluated, when `ast` is that
+ * formula's outermost call (a call nested in another formula returns into that formula, not into
+ * cells). Reads HyperFormula's interpreter state (formulaVertex.array.size), which its public API
+ * does not expose; undefined whenever that shape is not found.
+ */
+function declaredSpillSize(
+  ast: unknown,
+  state: unknown
+): { readonly width: number; readonly height: number } | undefined {
+  const vertex = (state as { formulaVertex?: { formula?: unknown; array?: { size?: unknown } } })
+    ?.formulaVertex;
+  if (vertex === undefined || vertex.formula !== ast) return undefined;
+  const size = vertex.array?.size as { width?: unknown; height?: unknown } | undefined;
+  return typeof size?.width === "number" && typeof size.height === "number"
+    ? { width: size.width, height: size.height }
+    : undefined;
+}
 
 interface SpillWorkbook {
   getSheetNames(): string[];
@@ -240,12 +288,7 @@ export function resizeSpills(workbook: SpillWorkbook, maxRounds = 5): number {
       formulas.forEach((row, r) =>
         row.forEach((formula, c) => {
           const value = values[r]?.[c] as { message?: string } | undefined;
-          if (
-            formula &&
-            value &&
-            typeof value === "object" &&
-            value.message === SPILL_SIZED_TOO_SMALL
-          ) {
+          if (formula && needsResizing(value)) {
             workbook.setCellContents({ sheet, row: r, col: c }, formula);
             changed++;
           }
@@ -254,6 +297,59 @@ export function resizeSpills(workbook: SpillWorkbook, maxRounds = 5): number {
     }
     reentered += changed;
     if (changed === 0) break;
+  }
+  return reentered;
+}
+
+function needsResizing(value: unknown): boolean {
+  const message = (value as { message?: unknown } | null)?.message;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (message === SPILL_SIZED_TOO_SMALL || message === SPILL_SIZE_CHANGED)
+  );
+}
+
+export interface CellAddress {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+interface SettlingWorkbook {
+  getCellValue(address: CellAddress): unknown;
+  getCellFormula(address: CellAddress): string | undefined;
+  setCellContents(address: CellAddress, content: string): unknown;
+}
+
+/**
+ * resizeSpills for a known set of formula cells (the playground tracks the formulas it entered,
+ * so an edit does not scan every sheet): re-enters each formula whose spill was sized too small
+ * or has changed size, until nothing changes, and once each formula whose spill was blocked (the
+ * blocking cell may have been cleared since; HyperFormula does not retry on its own). Returns the
+ * cells re-entered.
+ */
+export function settleSpills(
+  workbook: SettlingWorkbook,
+  formulaCells: Iterable<CellAddress>,
+  maxRounds = 5
+): CellAddress[] {
+  const cells = [...formulaCells];
+  const reentered: CellAddress[] = [];
+  const reenter = (cell: CellAddress): void => {
+    const formula = workbook.getCellFormula(cell);
+    if (formula === undefined) return;
+    workbook.setCellContents(cell, formula);
+    reentered.push(cell);
+  };
+  for (const cell of cells) {
+    const value = workbook.getCellValue(cell) as { message?: unknown } | null;
+    if (typeof value === "object" && value?.message === SPILL_BLOCKED) reenter(cell);
+  }
+  for (let round = 0; round < maxRounds; round++) {
+    const due = cells.filter((cell) => needsResizing(workbook.getCellValue(cell)));
+    if (due.length === 0) break;
+    due.forEach(reenter);
   }
   return reentered;
 }

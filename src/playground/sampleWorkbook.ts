@@ -1,0 +1,95 @@
+/**
+ * The playground's workbook: the generated sample sheets plus the Examples sheet, built into a
+ * PlaygroundWorkbook with the formats and column widths that make it read like a real workbook.
+ */
+import { PlaygroundWorkbook, type PlaygroundWorkbookOptions } from "../workbook/playground";
+import type { CellInput } from "../workbook/port";
+import { buildEngine } from "./engine";
+import { buildExamples, type ExamplesSheet } from "./examples";
+import {
+  MRR_FIRST_MONTH_COLUMN,
+  SHEET_NAMES,
+  type SampleOptions,
+  type SampleWorkbook,
+  generateSample,
+} from "./sampleData";
+
+export interface PlaygroundSample {
+  readonly workbook: PlaygroundWorkbook;
+  readonly sample: SampleWorkbook;
+  /** The Examples sheet; null for a large sample without one. */
+  readonly examples: ExamplesSheet | null;
+}
+
+/**
+ * Above this many customers the Examples sheet is left out unless asked for: its forty formulas
+ * over every row would take most of a minute to compute over the benchmark's 100,000-row grid,
+ * which is there to be read by the task pane, not to show the functions.
+ */
+const EXAMPLES_CUSTOMER_LIMIT = 20_000;
+
+/**
+ * Generates the sample and builds its workbook. The add-in's functions must be registered first
+ * (registerAddinFunctions) for the Examples sheet to compute.
+ */
+export function buildSampleWorkbook(
+  options: SampleOptions & { readonly examples?: boolean } = {},
+  workbookOptions: PlaygroundWorkbookOptions = {}
+): PlaygroundSample {
+  const sample = generateSample(options);
+  const withExamples = options.examples ?? sample.options.customers <= EXAMPLES_CUSTOMER_LIMIT;
+  const examples = withExamples ? buildExamples(sample) : null;
+  const sheets: { name: string; rows: readonly (readonly CellInput[])[] }[] = [
+    { name: SHEET_NAMES.mrr, rows: sample.mrr },
+  ];
+  if (sample.ledger) sheets.push({ name: SHEET_NAMES.ledger, rows: sample.ledger });
+  if (sample.survey) sheets.push({ name: SHEET_NAMES.survey, rows: sample.survey });
+  if (examples) sheets.push({ name: SHEET_NAMES.examples, rows: examples.rows });
+  const workbook = PlaygroundWorkbook.create(sheets, buildEngine, {
+    workbookId: `sample-${sample.options.seed}-${sample.options.customers}x${sample.options.months}`,
+    ...workbookOptions,
+  });
+
+  const { customers, months } = sample.options;
+  const mrr = workbook.sheetId(SHEET_NAMES.mrr);
+  workbook.applyFormats(mrr, [
+    {
+      range: {
+        sheet: mrr,
+        row: 1,
+        column: MRR_FIRST_MONTH_COLUMN,
+        rowCount: customers,
+        columnCount: months,
+      },
+      format: "$#,##0",
+    },
+  ]);
+  workbook.setColumnWidths(mrr, [170, 96, 110, 100, ...new Array<number>(months).fill(80)]);
+  if (sample.ledger) {
+    const ledger = workbook.sheetId(SHEET_NAMES.ledger);
+    const rowCount = sample.ledger.length - 1;
+    workbook.applyFormats(ledger, [
+      {
+        range: { sheet: ledger, row: 1, column: 1, rowCount, columnCount: 1 },
+        format: "yyyy-mm-dd",
+      },
+      { range: { sheet: ledger, row: 1, column: 2, rowCount, columnCount: 1 }, format: "$#,##0" },
+    ]);
+    workbook.setColumnWidths(ledger, [170, 100, 90]);
+  }
+  if (sample.survey) {
+    workbook.setColumnWidths(workbook.sheetId(SHEET_NAMES.survey), [100, 100, 90, 70, 70, 70]);
+  }
+  if (examples) {
+    const sheet = workbook.sheetId(SHEET_NAMES.examples);
+    workbook.applyFormats(
+      sheet,
+      examples.formats.map(({ format, ...range }) => ({ range: { sheet, ...range }, format }))
+    );
+    workbook.setColumnWidths(sheet, [...examples.columnWidths]);
+    workbook.activate(sheet);
+  } else {
+    workbook.activate(mrr);
+  }
+  return { workbook, sample, examples };
+}

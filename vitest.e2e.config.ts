@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// The browser tests (npm run test:e2e): Chromium against the built playground. `npm test` leaves
+// them out (vitest.config.ts); `pretest:e2e` builds first.
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
