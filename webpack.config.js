@@ -5,7 +5,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
 const { httpsServerOptions } = require("./scripts/dev-certs");
-const { LocalizedMetadata } = require("./scripts/localized-metadata");
+const { LocalizedMetadata, parameterNames } = require("./scripts/localized-metadata");
+const { DefinePlugin } = require("webpack");
 
 const fs = require("fs");
 
@@ -13,7 +14,12 @@ const fs = require("fs");
  * Every family module holding custom functions (src/functions/*.ts but the entry and its
  * helpers): the metadata plugin reads each one's JSDoc and appends its associate calls.
  */
-const NOT_FUNCTION_FAMILIES = new Set(["functions.ts", "toExcel.ts", "outsideExcel.ts", "localizedErrors.ts"]);
+const NOT_FUNCTION_FAMILIES = new Set([
+  "functions.ts",
+  "toExcel.ts",
+  "outsideExcel.ts",
+  "localizedErrors.ts",
+]);
 const functionFiles = fs
   .readdirSync(path.resolve(__dirname, "src/functions"))
   .filter((file) => file.endsWith(".ts") && !NOT_FUNCTION_FAMILIES.has(file))
@@ -58,6 +64,8 @@ module.exports = async (env, argv) => {
       server: serving ? { type: "https", options: await httpsServerOptions() } : undefined,
     },
     plugins: [
+      // The Chinese parameter names for the functions' error messages (src/functions/localizedErrors.ts).
+      new DefinePlugin({ __ZH_CN_PARAMETER_NAMES__: JSON.stringify(parameterNames("zh-CN")) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new AddErrorInputsToMetadata(),
       new LocalizedMetadata({ locales: ["zh-CN"] }),
@@ -84,11 +92,13 @@ module.exports = async (env, argv) => {
           { from: "manifest.xml", to: "manifest.xml" },
           // office.js for pages that cannot reach Microsoft's CDN (this machine, the playground).
           // Only what office.js loads outside Office; minimized already, so not minified again.
-          ...["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"].map((file) => ({
-            from: `node_modules/@microsoft/office-js/dist/${file}`,
-            to: `office-js/${file}`,
-            info: { minimized: true },
-          })),
+          ...["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"].map(
+            (file) => ({
+              from: `node_modules/@microsoft/office-js/dist/${file}`,
+              to: `office-js/${file}`,
+              info: { minimized: true },
+            })
+          ),
         ],
       }),
     ],

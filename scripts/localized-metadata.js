@@ -19,9 +19,16 @@ function localizeMetadata(metadata, translation, locale) {
     const own = translation.functions[fn.id];
     if (!own || !own.description) missing.push(`${fn.id}: description`);
     const parameters = fn.parameters.map((parameter) => {
-      const text = (own && own.parameters && own.parameters[parameter.name]) || translation.parameters[parameter.name];
-      if (!text || !text.name || !text.description) missing.push(`${fn.id}: parameter ${parameter.name}`);
-      return { ...parameter, name: text ? text.name : parameter.name, description: text ? text.description : parameter.description };
+      const text =
+        (own && own.parameters && own.parameters[parameter.name]) ||
+        translation.parameters[parameter.name];
+      if (!text || !text.name || !text.description)
+        missing.push(`${fn.id}: parameter ${parameter.name}`);
+      return {
+        ...parameter,
+        name: text ? text.name : parameter.name,
+        description: text ? text.description : parameter.description,
+      };
     });
     return {
       ...fn,
@@ -30,7 +37,9 @@ function localizeMetadata(metadata, translation, locale) {
       parameters,
     };
   });
-  const unknown = Object.keys(translation.functions).filter((id) => !metadata.functions.some((fn) => fn.id === id));
+  const unknown = Object.keys(translation.functions).filter(
+    (id) => !metadata.functions.some((fn) => fn.id === id)
+  );
   return { metadata: { ...metadata, functions }, missing, unknown };
 }
 
@@ -55,17 +64,38 @@ class LocalizedMetadata {
             if (result.missing.length || result.unknown.length) {
               compilation.errors.push(
                 new WebpackError(
-                  `${locale} function metadata: missing ${result.missing.join(", ") || "nothing"}; unknown ids ${result.unknown.join(", ") || "none"} (src/functions/locales/${locale}.json)`,
-                ),
+                  `${locale} function metadata: missing ${result.missing.join(", ") || "nothing"}; unknown ids ${result.unknown.join(", ") || "none"} (src/functions/locales/${locale}.json)`
+                )
               );
               continue;
             }
-            compilation.emitAsset(`functions.${locale}.json`, new sources.RawSource(JSON.stringify(result.metadata, null, 2)));
+            compilation.emitAsset(
+              `functions.${locale}.json`,
+              new sources.RawSource(JSON.stringify(result.metadata, null, 2))
+            );
           }
-        },
+        }
       );
     });
   }
 }
 
-module.exports = { LocalizedMetadata, localizeMetadata };
+/** Only the parameter names of a translation: what the functions' error messages need. */
+function parameterNames(locale) {
+  const translation = JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, `${locale}.json`), "utf8"));
+  const names = (parameters) =>
+    Object.fromEntries(
+      Object.entries(parameters ?? {}).map(([key, value]) => [key, { name: value.name }])
+    );
+  return {
+    parameters: names(translation.parameters),
+    functions: Object.fromEntries(
+      Object.entries(translation.functions).map(([id, fn]) => [
+        id,
+        { parameters: names(fn.parameters) },
+      ])
+    ),
+  };
+}
+
+module.exports = { LocalizedMetadata, localizeMetadata, parameterNames };

@@ -234,19 +234,33 @@ function notANumber(seen: Inspected, where: string, what: string): MetricError {
 // ---------------------------------------------------------------------------------------------
 // Grids, shapes and headers.
 
-/** A range argument as an array of rows; a bare value (one cell) becomes a 1×1 range. */
+/**
+ * A range argument as an array of rows; a bare value (one cell) becomes a 1×1 range. Only the
+ * first row is looked at here: the readers check every other row as they pass it (rowAt), so a
+ * million-row range is walked once, not twice.
+ */
 export function toGrid(arg: unknown, argument: string): CellGrid {
   if (!Array.isArray(arg)) return [[arg]];
   if (arg.length === 0) return [];
   if (!Array.isArray(arg[0])) {
     throw invalidValue(`${argument} is not a range of cells`);
   }
-  const columns = (arg[0] as unknown[]).length;
-  for (let r = 1; r < arg.length; r++) {
-    const row: unknown = arg[r];
-    if (!Array.isArray(row) || row.length !== columns) throw raggedRow(argument, r);
-  }
   return arg as CellGrid;
+}
+
+/** toGrid, with every row checked now, for readers that do not pass the rows one by one. */
+function checkedGrid(arg: unknown, argument: string): CellGrid {
+  const grid = toGrid(arg, argument);
+  const columns = grid[0]?.length ?? 0;
+  for (let r = 1; r < grid.length; r++) rowAt(grid, r, columns, argument);
+  return grid;
+}
+
+/** Row `r` of a grid, checked to be a row of `columns` cells (Excel always sends rectangles). */
+function rowAt(grid: CellGrid, r: number, columns: number, argument: string): readonly unknown[] {
+  const row: unknown = grid[r];
+  if (!Array.isArray(row) || row.length !== columns) throw raggedRow(argument, r);
+  return row as readonly unknown[];
 }
 
 function raggedRow(argument: string, row: number): MetricError {
@@ -427,7 +441,7 @@ export function scanAmounts(
   const blankIsZero = rule.blank === "zero";
   const buffer = new Float64Array(shape.columns);
   for (let r = firstRow; r < totalRows; r++) {
-    const row = grid[r] as readonly unknown[];
+    const row = rowAt(grid, r, totalColumns, argument);
     for (let c = firstColumn; c < totalColumns; c++) {
       const cell = row[c];
       // Fast paths: a plain, valid number, or a blank (the overwhelming majority of cells).
@@ -491,7 +505,7 @@ export function readScores(arg: unknown, argument: string, scale: ScoreScale): S
   const scores = new Int16Array((totalRows - headerRows) * columns);
   let k = 0;
   for (let r = headerRows; r < totalRows; r++) {
-    const row = grid[r] as readonly unknown[];
+    const row = rowAt(grid, r, columns, argument);
     for (let c = 0; c < columns; c++) {
       const cell = row[c];
       let value: number;
@@ -555,7 +569,7 @@ export function readSegments(
   const groupOf = new Int32Array((totalRows - headerRows) * columns);
   let k = 0;
   for (let r = headerRows; r < totalRows; r++) {
-    const row = grid[r] as readonly unknown[];
+    const row = rowAt(grid, r, columns, argument);
     for (let c = 0; c < columns; c++) {
       const cell = row[c];
       const label =
@@ -716,7 +730,7 @@ export function readColumnCells(
   arg: unknown,
   argument: string
 ): { cells: readonly unknown[]; rows: number } {
-  const grid = toGrid(arg, argument);
+  const grid = checkedGrid(arg, argument);
   const columns = grid[0]?.length ?? 0;
   if (columns > 1 && grid.length > 1) {
     throw invalidValue(

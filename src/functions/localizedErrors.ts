@@ -5,14 +5,17 @@
  * zh-CN metadata. A message with no rule stays English (tests fail on any catalogued message that
  * does). Only #VALUE! and #N/A messages are ever shown, so only those are translated.
  */
-import zhCN from "./locales/zh-CN.json";
-
-interface Translation {
+/**
+ * The Chinese parameter names of src/functions/locales/zh-CN.json, put in by the build
+ * (webpack's DefinePlugin): functions.js loads at every Excel start, so it carries the names
+ * only, not the translated descriptions, which Excel reads from functions.zh-CN.json.
+ */
+declare const __ZH_CN_PARAMETER_NAMES__: {
   readonly parameters: Record<string, { name: string }>;
   readonly functions: Record<string, { parameters?: Record<string, { name: string }> }>;
-}
+};
 
-const translation = zhCN as unknown as Translation;
+const translation = __ZH_CN_PARAMETER_NAMES__;
 
 /** The display language Office reports to this runtime, or undefined outside Office. */
 export function displayLanguage(): string | undefined {
