@@ -1,6 +1,7 @@
 // Retakes the README's screenshots from the built add-in in headless Chromium:
 //   npm run build && npm run screenshots              (all of them)
 //   npm run build && npm run screenshots -- playground (only the playground's)
+//   npm run build && npm run screenshots -- pane       (only the task pane's flows in the playground)
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
 import { chromium } from "playwright-core";
 import { serveDist } from "./serve-dist.mjs";
@@ -19,6 +20,38 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
+  if (process.argv[2] === "pane") {
+    await paneFlows();
+    console.log(
+      "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, whatif.png and pane-zh-CN.png written"
+    );
+  } else {
+    await playgroundPictures();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function paneAndHelp() {
+  const pane = await browser.newPage({
+    viewport: { width: 360, height: 640 },
+    deviceScaleFactor: 2,
+  });
+  await pane.goto(`${server.url}/taskpane.html`);
+  await pane.waitForSelector("#function-list li");
+  await pane.waitForSelector("#host-status[data-ready]");
+  await pane.screenshot({ path: "docs/images/taskpane.png" });
+
+  const help = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  await help.goto(`${server.url}/help.html#NRR`);
+  await help.screenshot({ path: "docs/images/help.png" });
+  console.log(
+    "docs/images/playground.png, playground-error.png, playground-mrr.png, taskpane.png and help.png written"
+  );
+}
+
+async function playgroundPictures() {
   // The playground: the Examples sheet, an error's message, and the MRR sheet, the pane docked.
   const playground = await browser.newPage({ viewport: { width: 1440, height: 860 } });
   const goTo = async (address) => {
@@ -60,26 +93,59 @@ try {
     console.log("docs/images/playground.png, playground-error.png and playground-mrr.png written");
   } else {
     await paneAndHelp();
+    await paneFlows();
+    console.log(
+      "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, whatif.png and pane-zh-CN.png written"
+    );
   }
-} finally {
-  await browser.close();
-  await server.close();
 }
 
-async function paneAndHelp() {
-  const pane = await browser.newPage({
-    viewport: { width: 360, height: 640 },
-    deviceScaleFactor: 2,
-  });
-  await pane.goto(`${server.url}/taskpane.html`);
-  await pane.waitForSelector("#function-list li");
-  await pane.waitForSelector("#host-status[data-ready]");
-  await pane.screenshot({ path: "docs/images/taskpane.png" });
+// The task pane's flows in the playground (README, "The task pane"): the mapping step, the KPI
+// cards, the board pack sheet, the what-if chart, and the pane in Chinese.
+async function paneFlows() {
+  const open = async (language) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/playground.html?lang=${language}`);
+    await page.waitForSelector("body[data-ready]");
+    const pane = page.frameLocator("#taskpane-frame");
+    await pane.locator("#host-status[data-ready]").waitFor();
+    await page.locator(".name-box").fill("MRR!A1:AB301");
+    await page.locator(".name-box").press("Enter");
+    await pane.getByTestId("analyse-button").click();
+    await pane.getByTestId("mapping-form").waitFor();
+    return { context, page, pane };
+  };
+  const settle = (page) => page.waitForTimeout(400);
 
-  const help = await browser.newPage({ viewport: { width: 900, height: 700 } });
-  await help.goto(`${server.url}/help.html#NRR`);
-  await help.screenshot({ path: "docs/images/help.png" });
-  console.log(
-    "docs/images/playground.png, playground-error.png, playground-mrr.png, taskpane.png and help.png written"
-  );
+  const { context, page, pane } = await open("en-US");
+  await pane.getByTestId("mapping-form").scrollIntoViewIfNeeded();
+  await settle(page);
+  await page.screenshot({ path: "docs/images/pane-mapping.png" });
+  await pane.getByTestId("mapping-confirm").click();
+  await pane.getByTestId("kpi-cards").waitFor();
+  await pane.getByTestId("period-picker").selectOption("lastPeriod");
+  await pane.getByTestId("kpi-cards").scrollIntoViewIfNeeded();
+  await settle(page);
+  await page.screenshot({ path: "docs/images/pane-kpis.png" });
+  await pane.getByTestId("board-pack-button").click();
+  await pane.locator('[data-testid="board-pack-status"][data-sheet-name]').waitFor();
+  await settle(page);
+  await page.screenshot({ path: "docs/images/board-pack.png" });
+  await pane.getByTestId("tab-whatIf").click();
+  const churn = pane.getByTestId("whatif-churn");
+  await churn.focus();
+  for (let step = 0; step < 10; step++) await churn.press("ArrowRight");
+  await pane.getByTestId("whatif-result").scrollIntoViewIfNeeded();
+  await settle(page);
+  await page.screenshot({ path: "docs/images/whatif.png" });
+  await context.close();
+
+  const chinese = await open("zh-CN");
+  await chinese.pane.getByTestId("mapping-confirm").click();
+  await chinese.pane.getByTestId("kpi-cards").waitFor();
+  await chinese.pane.getByTestId("kpi-cards").scrollIntoViewIfNeeded();
+  await settle(chinese.page);
+  await chinese.page.screenshot({ path: "docs/images/pane-zh-CN.png" });
+  await chinese.context.close();
 }

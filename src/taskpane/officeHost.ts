@@ -23,6 +23,22 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+/**
+ * office.js loaded outside Office (a browser tab, the playground) opens, 3 seconds after it
+ * loads, a hidden frame on telemetryservice.firstpartyapps.oaspapps.com for its own logs: the
+ * only request the page would make to anything but its own origin and office.js. office.js
+ * offers no setting for it (`OsfOptOut` only stops the "plain browser top window" redirect,
+ * `OSF.AppTelemetry.enableTelemetry` does not cover it), so outside Office, where there is no
+ * Office to report to, the logger's frame loader is replaced by one that loads nothing. Inside
+ * Office this is never called: Office's own telemetry is Office's business.
+ */
+function stopOfficeTelemetryFrame(): void {
+  const osf = (window as unknown as { OSF?: { Logger?: { ulsEndpoint?: unknown } } }).OSF;
+  const endpoint = osf?.Logger?.ulsEndpoint;
+  if (typeof endpoint === "object" && endpoint !== null && "loadProxyFrame" in endpoint)
+    (endpoint as { loadProxyFrame: () => void }).loadProxyFrame = () => undefined;
+}
+
 export async function startOffice(): Promise<HostInfo> {
   let officeJs: HostInfo["officeJs"] = "cdn";
   if (typeof Office === "undefined") {
@@ -35,6 +51,7 @@ export async function startOffice(): Promise<HostInfo> {
     officeJs = "local";
   }
   const info = await Office.onReady();
+  if (!info.host) stopOfficeTelemetryFrame();
   return {
     host: info.host ? String(info.host) : null,
     platform: info.platform ? String(info.platform) : null,
