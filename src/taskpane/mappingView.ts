@@ -6,6 +6,7 @@ import { type LayoutGuess, type SegmentColumn, type SourceMapping } from "../cor
 import { columnLetters } from "../workbook/addresses";
 import { type ViewContext, choiceSelect, columnSelect } from "./controls";
 import { el, uniqueId } from "./dom";
+import { layoutNoteInChinese } from "./i18n/layoutNotes";
 import { EXCLUDED_NOTE, LAYOUT_NAME, SCALE_NAME, UNIT_NAME } from "./labels";
 import type { ReadSource } from "./sources";
 
@@ -223,15 +224,20 @@ export function mappingForm(
     );
   }
   if (pending.guess.notes.length > 0) {
+    // In Chinese, the notes the rules know are shown translated; any other stays English, and the
+    // summary says so.
+    const chinese = view.translator.language !== "en";
+    const notes = pending.guess.notes.map((note) =>
+      chinese ? (layoutNoteInChinese(note) ?? note) : note
+    );
+    const english = chinese && notes.some((note, i) => note === pending.guess.notes[i]);
     form.append(
       el("details", { className: "notes" }, [
-        el("summary", {
-          text: t(view.translator.language === "en" ? "mapping.details" : "mapping.detailsEnglish"),
-        }),
+        el("summary", { text: t(english ? "mapping.detailsEnglish" : "mapping.details") }),
         el(
           "ul",
           {},
-          pending.guess.notes.map((note) => el("li", { text: note }))
+          notes.map((note) => el("li", { text: note }))
         ),
       ])
     );
