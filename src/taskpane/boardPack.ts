@@ -203,6 +203,14 @@ const POINTS = "0.0";
 const CHART_ROWS = 16;
 const CHART_FIRST_COLUMN = 7; // H
 const CHART_LAST_COLUMN = 14; // O
+
+/** Where a chart goes: to the right of the table that starts at row `top`, CHART_ROWS high. */
+function chartBeside(top: number): { topLeft: string; bottomRight: string } {
+  return {
+    topLeft: cellAddress({ row: top, column: CHART_FIRST_COLUMN }),
+    bottomRight: cellAddress({ row: top + CHART_ROWS - 1, column: CHART_LAST_COLUMN }),
+  };
+}
 /** Three-colour scale for retention: red low, yellow middle, green high (Excel's own defaults). */
 const HEATMAP = { minimumColor: "#F8696B", midpointColor: "#FFEB84", maximumColor: "#63BE7B" };
 /** At most this many segment columns get a table in the pack. */
@@ -498,8 +506,7 @@ function writeBridge(
     source: localRange(header, 0, last, 1),
     bridgeSource: localRange(header, 3, last, 6),
     title: t("bridge.heading"),
-    topLeft: cellAddress({ row: top, column: CHART_FIRST_COLUMN }),
-    bottomRight: cellAddress({ row: top + CHART_ROWS - 1, column: CHART_LAST_COLUMN }),
+    ...chartBeside(top),
     seriesBy: "columns",
   });
   return top + Math.max(table.length, CHART_ROWS) + 1;
@@ -533,8 +540,7 @@ function writeTrend(
     kind: "line",
     source: localRange(header, 0, last, 2),
     title: t("trend.heading"),
-    topLeft: cellAddress({ row: top, column: CHART_FIRST_COLUMN }),
-    bottomRight: cellAddress({ row: top + CHART_ROWS - 1, column: CHART_LAST_COLUMN }),
+    ...chartBeside(top),
     seriesBy: "columns",
   });
   return top + Math.max(rows.length, CHART_ROWS) + 1;

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExcelWorkbook, INITIAL_BLOCK_ROWS, isSizeLimitError } from "../../src/workbook/excel";
 import { FakeExcel, type FakeExcelOptions } from "./fakeExcel";
+import { expectEveryWriteRefused } from "./portContract";
 
 const globals = globalThis as Record<string, unknown>;
 let fake: FakeExcel;
@@ -229,31 +230,7 @@ describe("new sheets and writes", () => {
     const workbook = new ExcelWorkbook();
     const before = fake.snapshot();
     const runs = fake.log.runs;
-    const refusal =
-      /Refusing to write to "Data": the add-in only writes to sheets it has just added/;
-    await expect(workbook.writeCells("Data", [{ at: "A1", rows: [["x"]] }])).rejects.toThrow(
-      refusal
-    );
-    await expect(
-      workbook.setNumberFormats("Data", [{ address: "A1", format: "0%" }])
-    ).rejects.toThrow(refusal);
-    await expect(
-      workbook.addColorScale("Data", {
-        address: "A1:B2",
-        minimumColor: "#F8696B",
-        maximumColor: "#63BE7B",
-      })
-    ).rejects.toThrow(refusal);
-    await expect(
-      workbook.addChart("Data", {
-        kind: "line",
-        source: "A1:B3",
-        title: "t",
-        topLeft: "D2",
-        bottomRight: "J15",
-      })
-    ).rejects.toThrow(refusal);
-    await expect(workbook.activateSheet("Data")).rejects.toThrow(refusal);
+    await expectEveryWriteRefused(workbook, "Data");
     // A sheet added by another adapter instance is not this one's to write either.
     const other = await new ExcelWorkbook().addSheet("Board pack");
     await expect(workbook.writeCells(other, [{ at: "A1", rows: [["x"]] }])).rejects.toThrow(

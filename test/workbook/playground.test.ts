@@ -29,6 +29,7 @@ import {
 } from "../../src/workbook/playground";
 import type { CellInput } from "../../src/workbook/port";
 import { DIST, loadBundle } from "../support/bundle";
+import { expectEveryWriteRefused } from "./portContract";
 
 // Registered before any workbook is built (describe bodies below build theirs while collecting).
 const bundle = loadBundle();
@@ -219,31 +220,7 @@ describe("new sheets and writes", () => {
   it("refuses to write to a sheet it did not add, changing nothing", async () => {
     const workbook = workbookOf([{ name: "Data", rows: dataSheet(5) }]);
     const before = snapshot(workbook);
-    const refusal =
-      /Refusing to write to "Data": the add-in only writes to sheets it has just added/;
-    await expect(workbook.writeCells("Data", [{ at: "A1", rows: [["x"]] }])).rejects.toThrow(
-      refusal
-    );
-    await expect(
-      workbook.setNumberFormats("Data", [{ address: "A1", format: "0%" }])
-    ).rejects.toThrow(refusal);
-    await expect(
-      workbook.addColorScale("Data", {
-        address: "A1:B2",
-        minimumColor: "#F8696B",
-        maximumColor: "#63BE7B",
-      })
-    ).rejects.toThrow(refusal);
-    await expect(
-      workbook.addChart("Data", {
-        kind: "line",
-        source: "A1:B3",
-        title: "t",
-        topLeft: "D2",
-        bottomRight: "J15",
-      })
-    ).rejects.toThrow(refusal);
-    await expect(workbook.activateSheet("Data")).rejects.toThrow(refusal);
+    await expectEveryWriteRefused(workbook, "Data");
     await expect(workbook.writeCells("Nowhere", [{ at: "A1", rows: [["x"]] }])).rejects.toThrow(
       /Refusing/
     );

@@ -1,0 +1,36 @@
+import { expect } from "vitest";
+import type { WorkbookPort } from "../../src/workbook/port";
+
+/**
+ * What every WorkbookPort promises about a sheet it did not add: each kind of write to it is
+ * refused (Excel's adapter and the playground's alike), with the same words.
+ */
+export async function expectEveryWriteRefused(
+  workbook: WorkbookPort,
+  sheet: string
+): Promise<void> {
+  const refusal = new RegExp(
+    `Refusing to write to "${sheet}": the add-in only writes to sheets it has just added`
+  );
+  await expect(workbook.writeCells(sheet, [{ at: "A1", rows: [["x"]] }])).rejects.toThrow(refusal);
+  await expect(workbook.setNumberFormats(sheet, [{ address: "A1", format: "0%" }])).rejects.toThrow(
+    refusal
+  );
+  await expect(
+    workbook.addColorScale(sheet, {
+      address: "A1:B2",
+      minimumColor: "#F8696B",
+      maximumColor: "#63BE7B",
+    })
+  ).rejects.toThrow(refusal);
+  await expect(
+    workbook.addChart(sheet, {
+      kind: "line",
+      source: "A1:B3",
+      title: "t",
+      topLeft: "D2",
+      bottomRight: "J15",
+    })
+  ).rejects.toThrow(refusal);
+  await expect(workbook.activateSheet(sheet)).rejects.toThrow(refusal);
+}
