@@ -5,6 +5,7 @@
 import type { NumberRange } from "./coerce";
 import { invalidValue } from "./errors";
 import { MOVEMENT_LABELS, type MovementTotals, classifyMovement } from "./movements";
+import { tooLargeToAdd } from "./ratios";
 import type { ResultTable } from "./segments";
 
 export const BRIDGE_LABELS = [
@@ -33,6 +34,7 @@ export function mrrBridge(totals: MovementTotals): ResultTable {
     -totals.churnedMrr,
     totals.endMrr,
   ];
+  if (!amounts.every(Number.isFinite)) throw tooLargeToAdd();
   // −0 would show as "-0" in some formats; a loss of nothing is 0.
   return BRIDGE_LABELS.map((label, i) => [label, (amounts[i] as number) + 0]);
 }

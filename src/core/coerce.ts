@@ -16,6 +16,8 @@
  */
 import { readDate, serialToIsoDate } from "./dates";
 import { MetricError, invalidValue } from "./errors";
+import type { LookupValue } from "./ids";
+import { residueBound, zeroResidues } from "./money";
 
 export type CellGrid = readonly (readonly unknown[])[];
 
@@ -288,6 +290,11 @@ export function readRevenueColumnsFast(
   const rows = start.length;
   const startValues = new Float64Array(rows);
   const endValues = new Float64Array(rows);
+  // For the money rule (money.ts): each column's largest amount and smallest positive one.
+  let startLargest = 0;
+  let endLargest = 0;
+  let startSmallest = Infinity;
+  let endSmallest = Infinity;
   for (let r = 0; r < rows; r++) {
     const startRow: unknown = start[r];
     const endRow: unknown = end[r];
@@ -301,11 +308,19 @@ export function readRevenueColumnsFast(
     }
     const s: unknown = startRow[0];
     const e: unknown = endRow[0];
-    if (typeof s === "number" && s >= 0 && s <= Number.MAX_VALUE) startValues[r] = s;
-    else if (s !== null && s !== undefined && s !== "") return undefined; // blanks stay 0
-    if (typeof e === "number" && e >= 0 && e <= Number.MAX_VALUE) endValues[r] = e;
-    else if (e !== null && e !== undefined && e !== "") return undefined;
+    if (typeof s === "number" && s >= 0 && s <= Number.MAX_VALUE) {
+      startValues[r] = s;
+      if (s > startLargest) startLargest = s;
+      if (s < startSmallest && s > 0) startSmallest = s;
+    } else if (s !== null && s !== undefined && s !== "") return undefined; // blanks stay 0
+    if (typeof e === "number" && e >= 0 && e <= Number.MAX_VALUE) {
+      endValues[r] = e;
+      if (e > endLargest) endLargest = e;
+      if (e < endSmallest && e > 0) endSmallest = e;
+    } else if (e !== null && e !== undefined && e !== "") return undefined;
   }
+  zeroResidues(startValues, startLargest, startSmallest);
+  zeroResidues(endValues, endLargest, endSmallest);
   return {
     startMrr: { argument: "start_mrr", values: startValues, rows, columns: 1, headerRows: 0 },
     endMrr: { argument: "end_mrr", values: endValues, rows, columns: 1, headerRows: 0 },
@@ -368,6 +383,8 @@ export interface AmountRule {
   readonly negative: string;
   /** A blank cell is 0 (revenue) or an error (a rate every period needs). */
   readonly blank: "zero" | "error";
+  /** Amounts of money: residues of floating point are 0, for either sign (money.ts). */
+  readonly money?: boolean;
   /** Data start below/right of these many rows/columns (labels); no header detection then. */
   readonly skipRows?: number;
   readonly skipColumns?: number;
@@ -377,6 +394,7 @@ const REVENUE_RULE: AmountRule = {
   what: "revenue amounts",
   negative: "revenue cannot be below 0",
   blank: "zero",
+  money: true,
 };
 
 /**
@@ -439,6 +457,11 @@ export function scanAmounts(
   };
   begin(shape);
   const blankIsZero = rule.blank === "zero";
+  // Rows are handed on as they are read, so the money rule's bound (the block's largest amount)
+  // is found first, by a pass that only compares numbers.
+  const residue = rule.money
+    ? residueBound(largestNumber(grid, firstRow, firstColumn, totalColumns))
+    : -1;
   const buffer = new Float64Array(shape.columns);
   for (let r = firstRow; r < totalRows; r++) {
     const row = rowAt(grid, r, totalColumns, argument);
@@ -446,7 +469,7 @@ export function scanAmounts(
       const cell = row[c];
       // Fast paths: a plain, valid number, or a blank (the overwhelming majority of cells).
       if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
-        buffer[c - firstColumn] = cell;
+        buffer[c - firstColumn] = cell > residue ? cell : 0;
         continue;
       }
       if (blankIsZero && (cell === null || cell === undefined || cell === "")) {
@@ -457,6 +480,7 @@ export function scanAmounts(
         cell,
         argument,
         rule,
+        residue,
         r,
         c,
         totalRows,
@@ -468,11 +492,36 @@ export function scanAmounts(
   return shape;
 }
 
-/** The slow path of scanAmounts: data types, or the error naming the cell. */
+/** The largest magnitude among the plain numbers of a block (rows are checked later). */
+function largestNumber(
+  grid: CellGrid,
+  firstRow: number,
+  firstColumn: number,
+  columns: number
+): number {
+  let largest = 0;
+  for (let r = firstRow; r < grid.length; r++) {
+    const row: unknown = grid[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = firstColumn; c < columns; c++) {
+      const cell: unknown = row[c];
+      if (typeof cell !== "number") continue;
+      const size = Math.abs(cell);
+      if (size > largest && size <= Number.MAX_VALUE) largest = size;
+    }
+  }
+  return largest;
+}
+
+/**
+ * The slow path of scanAmounts: data types, negative residues, or the error naming the cell.
+ * `residue` is the money rule's bound (−1 when the block is not money).
+ */
 function amountFromOddCell(
   cell: unknown,
   argument: string,
   rule: AmountRule,
+  residue: number,
   r: number,
   c: number,
   totalRows: number,
@@ -486,6 +535,7 @@ function amountFromOddCell(
     return 0;
   }
   if (seen.kind === "number" && Number.isFinite(seen.value)) {
+    if (Math.abs(seen.value) <= residue) return 0;
     if (seen.value < 0)
       throw invalidValue(`${where}: ${formatNumber(seen.value)} is negative; ${rule.negative}`);
     return seen.value;
@@ -541,19 +591,16 @@ function scoreProblem(value: number, where: string, scale: ScoreScale): string {
 }
 
 /** A segment label as read from a cell: text, a number or a logical value; blank is "". */
-export type SegmentLabel = string | number | boolean;
-
-/** The segment-matching key: text matches without regard to case, and "2024" matches 2024. */
-export function segmentKey(label: SegmentLabel): string {
-  if (typeof label === "string") return label.toLowerCase();
-  if (typeof label === "boolean") return label ? "true" : "false";
-  return String(label);
-}
+export type SegmentLabel = LookupValue;
 
 /**
  * A segments range aligned cell for cell with the data, each cell turned into its segment's
- * index by `assign` as it is read (one pass, no list of labels in between). The range may carry
- * its own header row: one with exactly one row more than the data has its first row skipped.
+ * index by `assign` as it is read (one pass, no list of labels in between).
+ *
+ * Labels have no header of their own to recognise (a label can be any text), so segments drops
+ * its first row only when the data dropped theirs: selected with the data's header row, it is one
+ * row longer. One row longer while the data has no header is an off-by-one selection, refused:
+ * read as it stands, every label would describe the customer one row below it.
  */
 export function readSegments(
   arg: unknown,
@@ -564,7 +611,14 @@ export function readSegments(
   const grid = toGrid(arg, argument);
   const totalRows = grid.length;
   const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
-  const headerRows = totalRows === data.rows + 1 && columns === data.columns ? 1 : 0;
+  const oneRowLonger = totalRows === data.rows + 1 && columns === data.columns;
+  if (oneRowLonger && data.headerRows === 0) {
+    throw invalidValue(
+      `${argument} has ${describeShape({ rows: totalRows, columns })} and ${data.argument} ${describeShape(data)} without a header row: ` +
+        `one row more, so every label would sit one row off; select ${argument} over the same rows as ${data.argument}`
+    );
+  }
+  const headerRows = oneRowLonger ? 1 : 0;
   requireSameShape(data, { argument, rows: totalRows - headerRows, columns, headerRows });
   const groupOf = new Int32Array((totalRows - headerRows) * columns);
   let k = 0;
@@ -656,7 +710,7 @@ export function readChoiceOption<T extends string>(
 export function readNumberArgument(
   arg: unknown,
   argument: string,
-  rule: { min?: number; max?: number; whole?: boolean; fallback?: number }
+  rule: { min?: number; max?: number; whole?: boolean; fallback?: number; money?: boolean }
 ): number {
   if (isOmitted(arg)) {
     if (rule.fallback !== undefined) return rule.fallback;
@@ -668,7 +722,8 @@ export function readNumberArgument(
     throw invalidValue(`${argument}: "${shorten(seen.text)}" is text, not a number`);
   if (seen.kind !== "number" || !Number.isFinite(seen.value))
     throw notANumber(seen, argument, argument);
-  const n = seen.value;
+  // A single amount's terms are unknown: its residue bound is that of one currency unit.
+  const n = rule.money === true && Math.abs(seen.value) <= residueBound(0) ? 0 : seen.value;
   const bounds =
     rule.min !== undefined && rule.max !== undefined
       ? `from ${formatNumber(rule.min)} to ${formatNumber(rule.max)}`

@@ -195,6 +195,7 @@ const REVENUE_AMOUNTS = {
   what: "revenue amounts",
   negative: "revenue cannot be below 0",
   blank: "zero",
+  money: true,
 } as const;
 
 export interface CohortInput {
@@ -287,10 +288,16 @@ export function readRetentionParts(
   contraction: unknown,
   churn: unknown
 ): RetentionParts {
-  const startMrr = readNumberArgument(start, "start", { min: 0 });
-  const expanded = readNumberArgument(expansion, "expansion", { min: 0, fallback: 0 });
-  const contracted = Math.abs(readNumberArgument(contraction, "contraction", { fallback: 0 }));
-  const churned = Math.abs(readNumberArgument(churn, "churn", { fallback: 0 }));
+  const startMrr = readNumberArgument(start, "start", { min: 0, money: true });
+  const expanded = readNumberArgument(expansion, "expansion", {
+    min: 0,
+    fallback: 0,
+    money: true,
+  });
+  const contracted = Math.abs(
+    readNumberArgument(contraction, "contraction", { fallback: 0, money: true })
+  );
+  const churned = Math.abs(readNumberArgument(churn, "churn", { fallback: 0, money: true }));
   if (contracted + churned > startMrr && startMrr > 0) {
     throw invalidValue(
       `contraction (${contracted}) and churn (${churned}) add up to more than start (${startMrr}): a cohort cannot lose more than it had`
@@ -310,7 +317,10 @@ export function readRates(arg: unknown, argument: string): NumberRange {
   return rates;
 }
 
-/** ANNUALIZE: a churn rate lies from 0 to 1; a retention rate is 0 or more (NRR may exceed 1). */
+/**
+ * ANNUALIZE: a churn rate is at most 1, and may be negative (net MRR churn when expansion
+ * outweighs the losses); a retention rate is 0 or more (NRR may exceed 1).
+ */
 export function readAnnualizeInput(
   monthlyRate: unknown,
   kind: unknown
@@ -318,7 +328,7 @@ export function readAnnualizeInput(
   const chosen = readChoiceOption(kind, "kind", ["churn", "retention"] as const);
   const rate =
     chosen === "churn"
-      ? readNumberArgument(monthlyRate, "monthly_rate", { min: 0, max: 1 })
+      ? readNumberArgument(monthlyRate, "monthly_rate", { max: 1 })
       : readNumberArgument(monthlyRate, "monthly_rate", { min: 0 });
   return { monthlyRate: rate, kind: chosen };
 }
@@ -332,9 +342,12 @@ export function readProjectionInput(
   months: unknown
 ): { startMrr: number; monthlyNrr: number; newMrrPerMonth: number; months: number } {
   return {
-    startMrr: readNumberArgument(startMrr, "start_mrr", { min: 0 }),
+    startMrr: readNumberArgument(startMrr, "start_mrr", { min: 0, money: true }),
     monthlyNrr: readNumberArgument(monthlyNrr, "monthly_nrr", { min: 0 }),
-    newMrrPerMonth: readNumberArgument(newMrrPerMonth, "new_mrr_per_month", { min: 0 }),
+    newMrrPerMonth: readNumberArgument(newMrrPerMonth, "new_mrr_per_month", {
+      min: 0,
+      money: true,
+    }),
     months: readNumberArgument(months, "months", {
       min: 1,
       max: MAX_PROJECTION_MONTHS,

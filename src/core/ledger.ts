@@ -12,18 +12,24 @@ import {
   periodStartFromIndex,
   readDate,
 } from "./dates";
-import { invalidValue } from "./errors";
+import { MetricError, invalidValue } from "./errors";
+import { type LookupValue, idIndex, shownId } from "./ids";
 import { MATRIX_CORNER } from "./inputs";
-import type { ResultTable } from "./segments";
+import { SHEET_COLUMNS, SHEET_ROWS } from "./limits";
+import { moneySum } from "./money";
+import type { ResultCell, ResultTable } from "./segments";
 
-/** Excel's sheet limits: a spill cannot be larger. */
-const MAX_COLUMNS = 16_384;
-const MAX_ROWS = 1_048_576;
+/** The most cells a matrix may hold: a sheet's rows and columns both fit, but memory not. */
 const MAX_CELLS = 20_000_000;
 
 export interface Ledger {
-  /** Customer ids in order of first appearance, as first written. */
-  readonly customers: readonly (string | number)[];
+  /** Customer ids in order of first appearance, as first written (ids.ts: numbers stay numbers). */
+  readonly customers: readonly LookupValue[];
+  /** Row of each customer's first entry within `customers` as selected (header row included). */
+  readonly firstEntryRow: readonly number[];
+  /** Rows of `customers` as selected, and whether its first was a header. */
+  readonly selectedRows: number;
+  readonly idHeaderRows: number;
   /** Customer index, period index (continuous count) and amount of every entry. */
   readonly customerOf: Int32Array;
   readonly periodOf: Int32Array;
@@ -36,9 +42,11 @@ function isBlank(cell: PlainCell): boolean {
 }
 
 /**
- * Reads the three ledger columns. Each may carry its own header row: text at the top of
- * `amounts`, text that is not a date at the top of `dates`, and one row more in `customers`.
- * Amounts may be negative (credits), but not a customer's total in a period (see mrrMatrix).
+ * Reads the three ledger columns. `amounts` and `dates` each drop their own header (text that is
+ * not an amount, text that is not a date) before their rows are compared; `customers`, whose ids
+ * may be any text, drops its first row only when they dropped theirs (one row more otherwise is an
+ * off-by-one selection, refused). Amounts may be negative (credits), but not a customer's total in
+ * a period (see mrrMatrix).
  */
 export function readLedger(
   customers: unknown,
@@ -54,19 +62,33 @@ export function readLedger(
       ? 1
       : 0;
   const rows = how.rows - amountHeader;
-  const dateHeader = when.rows === rows + 1 ? 1 : 0;
-  const idHeader = ids.rows === rows + 1 ? 1 : 0;
-  if (when.rows - dateHeader !== rows || ids.rows - idHeader !== rows) {
+  const firstDate = when.cells[0];
+  const dateHeader =
+    when.rows > 1 &&
+    typeof firstDate === "string" &&
+    firstDate.trim() !== "" &&
+    readDate(firstDate) === null
+      ? 1
+      : 0;
+  const dataHeader = amountHeader === 1 || dateHeader === 1;
+  if (ids.rows === rows + 1 && !dataHeader && when.rows - dateHeader === rows) {
     throw invalidValue(
-      `customers, dates and amounts must have one row per ledger entry: they have ${ids.rows}, ${when.rows} and ${how.rows} rows`
+      `customers has ${ids.rows} rows and amounts ${how.rows} without a header row: one row more, so every id would sit one row off; select customers over the same rows as dates and amounts`
+    );
+  }
+  const idHeader = ids.rows === rows + 1 && dataHeader ? 1 : 0;
+  if (when.rows - dateHeader !== rows || ids.rows - idHeader !== rows) {
+    const note = dataHeader ? ", header rows not counted" : "";
+    throw invalidValue(
+      `customers, dates and amounts must have one row per ledger entry: they have ${ids.rows - idHeader}, ${when.rows - dateHeader} and ${rows} rows${note}`
     );
   }
 
   const customerOf = new Int32Array(rows);
   const periodOf = new Int32Array(rows);
   const values = new Float64Array(rows);
-  const customerIndex = new Map<string, number>();
-  const customerIds: (string | number)[] = [];
+  const customerIndex = idIndex();
+  const firstEntryRow: number[] = [];
   // Few distinct days in many rows: each date is converted once.
   const periodBySerialDay = new Map<number, number>();
   const periodByText = new Map<string, number>();
@@ -119,20 +141,20 @@ export function readLedger(
       );
     }
 
-    const key = typeof id === "string" ? id.trim() : String(id);
-    let customer = customerIndex.get(key);
-    if (customer === undefined) {
-      customer = customerIds.length;
-      customerIndex.set(key, customer);
-      customerIds.push(typeof id === "string" ? id.trim() : (id as number | boolean).toString());
-    }
+    const customer = customerIndex.indexOf(
+      id instanceof Date ? (readDate(id) ?? String(id)) : (id as LookupValue)
+    );
+    if (customer === firstEntryRow.length) firstEntryRow.push(r + idHeader);
     customerOf[kept] = customer;
     periodOf[kept] = period;
     values[kept] = amount ?? 0;
     kept++;
   }
   return {
-    customers: customerIds,
+    customers: customerIndex.values,
+    firstEntryRow,
+    selectedRows: ids.rows,
+    idHeaderRows: idHeader,
     customerOf: customerOf.subarray(0, kept),
     periodOf: periodOf.subarray(0, kept),
     amounts: values.subarray(0, kept),
@@ -162,34 +184,85 @@ export function mrrMatrix(ledger: Ledger): ResultTable {
   }
   const periods = last - first + 1;
   if (
-    periods + 1 > MAX_COLUMNS ||
-    customers.length + 1 > MAX_ROWS ||
+    periods + 1 > SHEET_COLUMNS ||
+    customers.length + 1 > SHEET_ROWS ||
     periods * customers.length > MAX_CELLS
   ) {
     throw invalidValue(
       `the matrix would be ${customers.length} customers × ${periods} ${unit}s, more than a sheet can hold; use a longer period or a shorter ledger`
     );
   }
+  // Amounts of one customer in one period add up as money (money.ts): with the largest term of
+  // each cell kept, a charge and the credits that cancel it give exactly 0.
   const sums = new Float64Array(customers.length * periods);
+  const largestTerm = new Float64Array(customers.length * periods);
   for (let i = 0; i < amounts.length; i++) {
     const cell = (customerOf[i] as number) * periods + ((periodOf[i] as number) - first);
-    sums[cell] = (sums[cell] as number) + (amounts[i] as number);
+    const amount = amounts[i] as number;
+    sums[cell] = (sums[cell] as number) + amount;
+    const size = Math.abs(amount);
+    if (size > (largestTerm[cell] as number)) largestTerm[cell] = size;
   }
   const header: (string | number)[] = [MATRIX_CORNER];
   for (let p = 0; p < periods; p++) header.push(periodStartFromIndex(first + p, unit));
   const table: ResultTable = [header];
   for (let c = 0; c < customers.length; c++) {
-    const row: (string | number)[] = [customers[c] as string | number];
+    const row: ResultCell[] = [customers[c] as LookupValue];
     for (let p = 0; p < periods; p++) {
-      const total = sums[c * periods + p] as number;
-      if (total < -1e-9) {
+      const cell = c * periods + p;
+      const total = moneySum(sums[cell] as number, largestTerm[cell] as number);
+      if (!Number.isFinite(total)) {
+        throw new MetricError(
+          "num",
+          `customer ${describeCell(customers[c])} has amounts too large to add up in the ${unit} starting ${header[p + 1] as string}`
+        );
+      }
+      if (total < 0) {
         throw invalidValue(
           `customer ${describeCell(customers[c])} has a negative total of ${total} in the ${unit} starting ${header[p + 1] as string}; credits cannot exceed charges`
         );
       }
-      row.push(total < 0 ? 0 : total + 0);
+      row.push(total + 0);
     }
     table.push(row);
+  }
+  return table;
+}
+
+/** The text at the top of the spill of SAAS.MRRMATRIX.SEGMENTS when `segments` had no header. */
+export const MATRIX_SEGMENTS_HEADER = "segment";
+
+/**
+ * The segment of each customer of a ledger's matrix: the label on the customer's first ledger
+ * line, in the matrix's rows (SAAS.MRRMATRIX.SEGMENTS). The spill starts with a header row, as
+ * the matrix does, so that a column of the matrix and this spill, both selected from their first
+ * row, line up customer for customer. One pass over the ledger and a lookup per customer: the
+ * same customers, matched by the same rule (ids.ts), as the matrix has.
+ *
+ * @example lines (Acme, SMB), (Beta, Ent), (ACME, Ent) → [["segment"], ["SMB"], ["Ent"]]
+ */
+export function matrixSegments(ledger: Ledger, segments: unknown): ResultTable {
+  const labels = readColumnCells(segments, "segments");
+  if (labels.rows !== ledger.selectedRows) {
+    throw invalidValue(
+      `segments must have one row per ledger entry, like customers: segments has ${labels.rows} rows, customers has ${ledger.selectedRows}`
+    );
+  }
+  const header =
+    ledger.idHeaderRows === 1
+      ? plainCell(labels.cells[0], () => place("segments", 0, 0, labels.rows, 1))
+      : null;
+  const table: ResultTable = [
+    [typeof header === "string" && header.trim() !== "" ? header.trim() : MATRIX_SEGMENTS_HEADER],
+  ];
+  for (const row of ledger.firstEntryRow) {
+    const label = plainCell(labels.cells[row], () => place("segments", row, 0, labels.rows, 1));
+    if (label instanceof Date) table.push([readDate(label) ?? ""]);
+    else if (typeof label === "number" && !Number.isFinite(label)) {
+      throw invalidValue(
+        `${place("segments", row, 0, labels.rows, 1)}: ${describeCell(label)} is not a segment`
+      );
+    } else table.push([label === null ? "" : shownId(label)]);
   }
   return table;
 }

@@ -4,6 +4,9 @@
  * the quick ratio all derive from it, so they can never disagree.
  */
 
+/** Relative size of floating-point noise in one customer's change: 16 ulps (2^-48). */
+const CHANGE_NOISE = 2 ** -48;
+
 /** Movement codes, small integers so that a million customers need no per-customer objects. */
 export const MOVEMENT = {
   none: 0,
@@ -41,9 +44,14 @@ export function classifyMovement(
   hadRevenueBefore = false
 ): MovementCode {
   if (startMrr > 0) {
-    if (endMrr > startMrr) return MOVEMENT.expansion;
-    if (endMrr === startMrr) return MOVEMENT.flat;
-    return endMrr > 0 ? MOVEMENT.contraction : MOVEMENT.churn;
+    if (endMrr <= 0) return MOVEMENT.churn;
+    // Two amounts a few binary digits apart are the same money: 0.3 typed and =0.1+0.2 are flat.
+    // The bound is floating-point noise (16 units in the last place), far tighter than the
+    // money rule's 1e-9 for sums, so that a customer of 1e12 who adds 0.01 still expanded.
+    const residue = CHANGE_NOISE * (endMrr > startMrr ? endMrr : startMrr);
+    const change = endMrr - startMrr;
+    if (change > residue) return MOVEMENT.expansion;
+    return change < -residue ? MOVEMENT.contraction : MOVEMENT.flat;
   }
   if (endMrr > 0) return hadRevenueBefore ? MOVEMENT.reactivation : MOVEMENT.new;
   return MOVEMENT.none;
@@ -72,22 +80,22 @@ export interface MovementTotals {
   reactivatedCustomers: number;
 }
 
-export function emptyMovementTotals(): MovementTotals {
-  return totalsFromCodes(new Float64Array(CODE_SLOTS), 0);
-}
-
-// The pass accumulates, per group and per movement code, Σ s_i, Σ e_i and the number of
-// customers: three typed-array additions a customer, the same for one group or fifty, and every
-// total of MovementTotals follows from these by the classifier's own definitions.
+// The pass accumulates, per group and per movement code, Σ s_i, Σ e_i, Σ (e_i − s_i) and the
+// number of customers: four typed-array additions a customer, the same for one group or fifty,
+// and every total of MovementTotals follows from these by the classifier's own definitions.
+// Expansion and contraction are sums of each customer's own change, never Σe − Σs: on a book of
+// 1e12 that difference of two large sums would lose digits a finance user can see.
 const CODES = MOVEMENT_LABELS.length;
 const SUM_START = 0;
 const SUM_END = CODES;
-const COUNT = 2 * CODES;
-const CODE_SLOTS = 3 * CODES;
+const SUM_CHANGE = 2 * CODES;
+const COUNT = 3 * CODES;
+const CODE_SLOTS = 4 * CODES;
 
 function totalsFromCodes(acc: Float64Array, base: number): MovementTotals {
   const start = (code: number) => acc[base + SUM_START + code] as number;
   const end = (code: number) => acc[base + SUM_END + code] as number;
+  const change = (code: number) => acc[base + SUM_CHANGE + code] as number;
   const count = (code: number) => acc[base + COUNT + code] as number;
   const { new: isNew, reactivation, expansion, contraction, churn, flat } = MOVEMENT;
   let startMrr = 0;
@@ -101,8 +109,8 @@ function totalsFromCodes(acc: Float64Array, base: number): MovementTotals {
     endMrr,
     newMrr: end(isNew),
     reactivationMrr: end(reactivation),
-    expansionMrr: end(expansion) - start(expansion),
-    contractionMrr: start(contraction) - end(contraction),
+    expansionMrr: change(expansion),
+    contractionMrr: -change(contraction) + 0,
     churnedMrr: start(churn),
     existingEndMrr: end(expansion) + end(flat) + end(contraction),
     // min(s_i, e_i): s_i for expanding and flat customers, e_i for contracting ones, 0 for churn.
@@ -150,6 +158,7 @@ export function movementTotals(
     const base = (groupOf === undefined ? overallBase : CODE_SLOTS * (groupOf[i] as number)) + code;
     acc[base + SUM_START] = (acc[base + SUM_START] as number) + s;
     acc[base + SUM_END] = (acc[base + SUM_END] as number) + e;
+    acc[base + SUM_CHANGE] = (acc[base + SUM_CHANGE] as number) + (e - s);
     acc[base + COUNT] = (acc[base + COUNT] as number) + 1;
   }
   if (groupOf !== undefined) {

@@ -5,13 +5,18 @@ import { MetricError, divisionByZero } from "./errors";
  * result that overflows is #NUM!, so no cell ever shows NaN or Infinity.
  */
 export function ratio(numerator: number, denominator: number, emptyMessage: string): number {
+  // A sum that overflowed makes any ratio of it meaningless, 2 / Infinity = 0 included.
+  if (!Number.isFinite(numerator) || !Number.isFinite(denominator)) throw tooLargeToAdd();
   if (denominator === 0) throw divisionByZero(emptyMessage);
   const value = numerator / denominator;
-  if (!Number.isFinite(value)) {
-    throw new MetricError(
-      "num",
-      "the amounts are too large to add up; check the range for stray huge values"
-    );
-  }
+  if (!Number.isFinite(value)) throw tooLargeToAdd();
   return value;
+}
+
+/** #NUM!: amounts whose sum (or a figure made of them) does not fit in a number. */
+export function tooLargeToAdd(): MetricError {
+  return new MetricError(
+    "num",
+    "the amounts are too large to add up; check the range for stray huge values"
+  );
 }

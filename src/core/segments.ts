@@ -6,8 +6,9 @@
  * The data are grouped once: each cell gets the index of its segment, so a metric accumulates all
  * segments in a single pass (never one pass per segment).
  */
+import type { SegmentLabel } from "./coerce";
 import { MetricError, metricOrError } from "./errors";
-import { type SegmentLabel, segmentKey } from "./coerce";
+import { idIndex, lookupKey } from "./ids";
 
 export interface Segmentation {
   /** Segment index of every data cell, row-major, aligned with the data. */
@@ -33,33 +34,23 @@ export const BLANK_SEGMENT_LABEL = "(blank)";
 export const TOTAL_LABEL = "Total";
 
 /**
- * Numbers segments in order of first appearance, as their cells are read. Labels that differ
- * only in case (or "2024" and 2024) are one segment, shown as first written.
+ * Numbers segments in order of first appearance, as their cells are read. Labels compare as ids
+ * do (see ids.ts): "SMB" and " smb " are one segment, shown as first written; 2024 and "2024"
+ * are two, as they are to Excel's lookups.
  */
 export function segmentGrouper(): {
   assign: (label: SegmentLabel) => number;
   segmentation: (groupOf: Int32Array) => Segmentation;
 } {
-  const indexByKey = new Map<string, number>();
-  // A column of segments repeats a few labels many times: each distinct raw label is keyed once.
-  const indexByLabel = new Map<SegmentLabel, number>();
-  const labels: SegmentLabel[] = [];
-  const keys: string[] = [];
-  const assign = (label: SegmentLabel): number => {
-    const known = indexByLabel.get(label);
-    if (known !== undefined) return known;
-    const key = segmentKey(label);
-    let group = indexByKey.get(key);
-    if (group === undefined) {
-      group = labels.length;
-      indexByKey.set(key, group);
-      labels.push(label === "" ? BLANK_SEGMENT_LABEL : label);
-      keys.push(key);
-    }
-    indexByLabel.set(label, group);
-    return group;
+  const index = idIndex();
+  return {
+    assign: (label) => index.indexOf(label),
+    segmentation: (groupOf) => ({
+      groupOf,
+      labels: index.values.map((label) => (label === "" ? BLANK_SEGMENT_LABEL : label)),
+      keys: index.values.map(lookupKey),
+    }),
   };
-  return { assign, segmentation: (groupOf) => ({ groupOf, labels, keys }) };
 }
 
 /** Builds the request from read arguments; a `segment` that matches nothing is #N/A. */
@@ -77,11 +68,31 @@ export function segmentRequest(
     return { kind: "all" };
   }
   if (chosen === undefined) return { kind: "table", segmentation };
-  const group = segmentation.keys.indexOf(segmentKey(chosen));
+  const group = segmentation.keys.indexOf(lookupKey(chosen));
   if (group < 0) {
+    // "2024" typed for a column of the number 2024 (or the reverse) matches nothing, as in
+    // Excel's lookups; the message says what would have matched.
+    const retyped = retypedLabel(chosen);
+    const near = retyped === undefined ? -1 : segmentation.keys.indexOf(lookupKey(retyped));
+    if (near >= 0) {
+      const label = segmentation.labels[near] as SegmentLabel;
+      const hint =
+        typeof label === "number"
+          ? `segments holds the number ${label}: give segment without quotes`
+          : `segments holds the text "${label}": give segment in quotes`;
+      throw new MetricError("na", `segment ${quote(chosen)} matches no row of segments (${hint})`);
+    }
     throw new MetricError("na", `segment ${quote(chosen)} matches no row of segments`);
   }
   return { kind: "one", segmentation, group };
+}
+
+/** The same label with the other type: "2024" for 2024 and 2024 for "2024"; else undefined. */
+function retypedLabel(label: SegmentLabel): SegmentLabel | undefined {
+  if (typeof label === "number") return String(label);
+  if (typeof label !== "string" || label.trim() === "") return undefined;
+  const number = Number(label.trim());
+  return Number.isFinite(number) ? number : undefined;
 }
 
 function quote(label: SegmentLabel): string {

@@ -130,6 +130,36 @@ const RULES: readonly Rule[] = [
       `${p(m[1]!)} 和 ${p(m[2]!)} 的形状必须相同（每位客户一个值）：${p(m[3]!)} 为 ${shape(m[4]!, m[5]!)}，${p(m[6]!)} 为 ${shape(m[7]!, m[8]!)}${m[9] ? "（不计表头行）" : ""}`,
   ],
   [
+    /^(\w+) has (\d+) rows? × (\d+) columns? and (\w+) (\d+) rows? × (\d+) columns? without a header row: one row more, so every label would sit one row off; select \w+ over the same rows as \w+$/,
+    (m, p) =>
+      `${p(m[1]!)} 为 ${shape(m[2]!, m[3]!)}，而 ${p(m[4]!)} 为 ${shape(m[5]!, m[6]!)} 且没有表头行：多出一行，每个标签都会错开一行；请让 ${p(m[1]!)} 与 ${p(m[4]!)} 选择相同的行`,
+  ],
+  [
+    /^customers has (\d+) rows and amounts (\d+) without a header row: one row more, so every id would sit one row off; select customers over the same rows as dates and amounts$/,
+    (m, p) =>
+      `${p("customers")} 有 ${m[1]} 行，而 ${p("amounts")} 有 ${m[2]} 行且没有表头行：多出一行，每个客户编号都会错开一行；请让 ${p("customers")} 与 ${p("dates")}、${p("amounts")} 选择相同的行`,
+  ],
+  [
+    /^segments must have one row per ledger entry, like customers: segments has (\d+) rows, customers has (\d+)$/,
+    (m, p) =>
+      `${p("segments")} 必须每条流水一行，与 ${p("customers")} 相同：${p("segments")} 有 ${m[1]} 行，${p("customers")} 有 ${m[2]} 行`,
+  ],
+  [
+    /^the result would be (\d+) rows × (\d+) columns, more than a sheet holds \((\d+) rows × (\d+) columns\); select fewer rows or columns$/,
+    (m) =>
+      `结果将有 ${m[1]} 行 × ${m[2]} 列，超出工作表的容量（${m[3]} 行 × ${m[4]} 列）；请选择更少的行或列`,
+  ],
+  [
+    /^segment (.+) matches no row of segments \(segments holds the number (.+): give segment without quotes\)$/,
+    (m, p) =>
+      `${p("segment")} ${m[1]} 在${p("segments")}中没有匹配的行（${p("segments")}中是数字 ${m[2]}：请不加引号输入${p("segment")}）`,
+  ],
+  [
+    /^segment (.+) matches no row of segments \(segments holds the text (.+): give segment in quotes\)$/,
+    (m, p) =>
+      `${p("segment")} ${m[1]} 在${p("segments")}中没有匹配的行（${p("segments")}中是文本 ${m[2]}：请加引号输入${p("segment")}）`,
+  ],
+  [
     /^segment (.+) matches no row of segments$/,
     (m, p) => `${p("segment")} ${m[1]} 在${p("segments")}中没有匹配的行`,
   ],
@@ -191,9 +221,9 @@ const RULES: readonly Rule[] = [
       `${p("contraction")}（${m[1]}）与${p("churn")}（${m[2]}）之和超过${p("start")}（${m[3]}）：一批客户损失的收入不能超过其原有收入`,
   ],
   [
-    /^customers, dates and amounts must have one row per ledger entry: they have (\d+), (\d+) and (\d+) rows$/,
+    /^customers, dates and amounts must have one row per ledger entry: they have (\d+), (\d+) and (\d+) rows(, header rows not counted)?$/,
     (m, p) =>
-      `${p("customers")}、${p("dates")} 和 ${p("amounts")} 必须每条流水一行：它们分别有 ${m[1]}、${m[2]} 和 ${m[3]} 行`,
+      `${p("customers")}、${p("dates")} 和 ${p("amounts")} 必须每条流水一行：它们分别有 ${m[1]}、${m[2]} 和 ${m[3]} 行${m[4] ? "（不计表头行）" : ""}`,
   ],
   [
     /^(.+?): (.+) is not a date; use a date, a date serial or text like 2024-03-15$/s,

@@ -6,6 +6,7 @@ import {
   annualizeMonthlyRate,
   cohortOfMatrix,
   compoundRates,
+  matrixSegments,
   mrrMatrix,
   readLedger,
   projectMrr,
@@ -100,4 +101,25 @@ export function mrrmatrix(
     const unit = readChoiceOption(period, "period", ["month", "quarter", "year"] as const);
     return mrrMatrix(readLedger(customers, dates, amounts, unit));
   });
+}
+
+/**
+ * Segment of each customer of SAAS.MRRMATRIX over the same ledger (the segment on its first line), in the matrix's rows and with a header row like the matrix, to use as segments beside the matrix's columns.
+ * @customfunction MRRMATRIX.SEGMENTS
+ * @helpurl https://localhost:3000/help.html#MRRMATRIX.SEGMENTS
+ * @param customers Customer id of each ledger entry, as given to SAAS.MRRMATRIX.
+ * @param dates Date of each entry, as given to SAAS.MRRMATRIX.
+ * @param amounts Amount of each entry, as given to SAAS.MRRMATRIX.
+ * @param segments Segment of each entry (plan, region, CSM...), in the same rows as customers.
+ * @returns A column: a header, then one segment per customer, in the matrix's order.
+ */
+export function mrrmatrixSegments(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  segments: any[][]
+): any[][] {
+  return toExcel("MRRMATRIX.SEGMENTS", () =>
+    matrixSegments(readLedger(customers, dates, amounts, "month"), segments)
+  );
 }

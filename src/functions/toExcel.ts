@@ -4,7 +4,7 @@
  * those carry it, in the user's display language; any other failure still becomes a #VALUE!
  * with a message, never a bare one.
  */
-import { MetricError, type ResultCell, type ResultTable } from "../core";
+import { MetricError, type ResultCell, type ResultTable, requireFitsOnSheet } from "../core";
 import { localizeMessage } from "./localizedErrors";
 
 function excelError(error: MetricError, functionName: string): CustomFunctions.Error {
@@ -48,8 +48,23 @@ export function toExcel(functionName: string, compute: () => number | ResultTabl
       )
     );
   }
-  if (typeof result === "number") return [[result]];
-  const toCell = (cell: ResultCell): unknown =>
-    cell instanceof MetricError ? excelError(cell, functionName) : cell;
+  // The core keeps every figure finite; a non-finite one would show as a number Excel cannot
+  // hold, so it is #NUM! here whatever happened upstream.
+  if (typeof result === "number") {
+    if (!Number.isFinite(result))
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    return [[result]];
+  }
+  try {
+    requireFitsOnSheet(result.length, result[0]?.length ?? 0);
+  } catch (error) {
+    throw excelError(error as MetricError, functionName);
+  }
+  const toCell = (cell: ResultCell): unknown => {
+    if (cell instanceof MetricError) return excelError(cell, functionName);
+    if (typeof cell === "number" && !Number.isFinite(cell))
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    return cell;
+  };
   return result.map((row) => row.map(toCell));
 }

@@ -467,6 +467,14 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     { format: "0%", spill: [months + 1, months + 1], headers: true }
   );
   row++;
+  example(
+    "MRRMATRIX.SEGMENTS",
+    "SAAS.MRRMATRIX.SEGMENTS",
+    "Each customer's segment from its first ledger line, in the matrix's rows (ACME is Acme)",
+    '=SAAS.MRRMATRIX.SEGMENTS({"Acme";"Beta";"ACME"},{"2024-01-05";"2024-01-09";"2024-02-05"},{100;80;100},{"SMB";"Enterprise";"Mid-market"})',
+    { spill: [3, 1], headers: true }
+  );
+  row++;
   if (sample.ledger) {
     const ledger = SHEET_NAMES.ledger;
     const quarters = countQuarters(sample);

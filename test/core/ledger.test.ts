@@ -80,17 +80,18 @@ describe("ledger → matrix", () => {
     ]);
   });
 
-  it('ids are trimmed, and 1001 is the same customer as "1001"', () => {
+  it('ids compare as Excel\'s lookups do: trimmed, any case, and 1001 is not "1001"', () => {
     expect(
       matrixOf(
-        [1001, "1001 ", " Acme", "Acme"],
-        ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"],
-        [1, 2, 3, 4]
+        [1001, "1001 ", " Acme", "ACME", 1001],
+        ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"],
+        [1, 2, 3, 4, 5]
       )
     ).toEqual([
       ["customer", "2024-01-01"],
-      ["1001", 3],
-      ["Acme", 7],
+      [1001, 6], // a number stays a number, so XLOOKUP(1001, …) finds it
+      ["1001", 2],
+      ["Acme", 7], // the first spelling met, without its spaces
     ]);
   });
 

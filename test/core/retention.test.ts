@@ -186,12 +186,22 @@ describe("segments", () => {
     expect(rows[2]).toEqual(["Total", 1]); // the new customer's 50 never counts
   });
 
-  it("segments may carry their own header row", () => {
+  it("segments carry their own header row when the revenue was selected with its header", () => {
     const table = revenueMetric(
-      readRevenueInput(start, end, [["Plan"], ...plans], null),
+      readRevenueInput([["Jan"], ...start], [["Feb"], ...end], [["Plan"], ...plans], null),
       netRevenueRetention
     );
-    expect((table as unknown[][]).length).toBe(4);
+    expect(table).toEqual(
+      revenueMetric(readRevenueInput(start, end, plans, null), netRevenueRetention)
+    );
+  });
+
+  it("segments one row longer than revenue without a header is refused, never shifted", () => {
+    expect(
+      errorOf(() => readRevenueInput(start, end, [["SMB"], ...plans], null)).message
+    ).toBe(
+      "segments has 5 rows × 1 column and start_mrr 4 rows × 1 column without a header row: one row more, so every label would sit one row off; select segments over the same rows as start_mrr"
+    );
   });
 
   it("numbers, logical values and blanks are segments too; blank shows as (blank)", () => {

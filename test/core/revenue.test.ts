@@ -221,7 +221,7 @@ describe("ANNUALIZE, COMPOUND, PROJECT", () => {
   it("option words match without regard to case; a churn rate above 1 is #VALUE!", () => {
     expect(readAnnualizeInput(0.5, "Retention").kind).toBe("retention");
     expect(errorOf(() => readAnnualizeInput(1.5, null)).message).toBe(
-      "monthly_rate: 1.5 must be a number from 0 to 1"
+      "monthly_rate: 1.5 must be a number of at most 1"
     );
     expect(errorOf(() => readAnnualizeInput(0.5, "yearly")).message).toBe(
       'kind: "yearly" is not one of "churn", "retention"'

@@ -136,6 +136,37 @@ describe("spills in the workbook", () => {
     expect(values[2]).toEqual(["Feb", 1, 2, ""]); // beyond the data: "", which Excel shows as an empty cell
   });
 
+  it("MRRMATRIX.SEGMENTS lines up with MRRMATRIX and agrees with INDEX/MATCH on each id", () => {
+    const ledger = [
+      ["Customer", "Date", "Amount", "Plan"],
+      ["Acme", "2024-01-05", 100, "SMB"],
+      ["Beta", "2024-01-07", 50, "Enterprise"],
+      ["ACME", "2024-02-05", 120, "Enterprise"], // the same customer: its first line's plan counts
+      ["Cyan", "2024-02-09", 70, "Mid-market"],
+    ];
+    const book = buildWorkbook({
+      L: ledger,
+      S: [
+        [
+          "=SAAS.MRRMATRIX(L!A1:A5,L!B1:B5,L!C1:C5)",
+          null,
+          null,
+          "=SAAS.MRRMATRIX.SEGMENTS(L!A1:A5,L!B1:B5,L!C1:C5,L!D1:D5)",
+        ],
+      ],
+    });
+    const values = book.getSheetValues(book.getSheetId("S") as number);
+    expect(values.map((row) => row[0])).toEqual(["customer", "Acme", "Beta", "Cyan"]);
+    expect(values.map((row) => row[3])).toEqual(["Plan", "SMB", "Enterprise", "Mid-market"]);
+    // The plain way: MATCH (any case, first match) of each matrix id in the ledger's customers.
+    const lookups = buildWorkbook({
+      L: ledger,
+      P: ["Acme", "Beta", "Cyan"].map((id) => [`=INDEX(L!D2:D5,MATCH("${id}",L!A2:A5,0))`]),
+    });
+    const plain = lookups.getSheetValues(lookups.getSheetId("P") as number).map((row) => row[0]);
+    expect(values.slice(1).map((row) => row[3])).toEqual(plain);
+  });
+
   it("bad input shows its message in the cell", () => {
     const book = buildWorkbook({ S: [["=SAAS.PROJECT(100,1,0,0)"]] });
     const value = book.getCellValue({ sheet: 0, row: 0, col: 0 }) as DetailedCellError;

@@ -407,7 +407,19 @@ add({
   why: "a churn rate above 1",
   args: [1.2],
   error: "#VALUE!",
-  message: "monthly_rate: 1.2 must be a number from 0 to 1",
+  message: "monthly_rate: 1.2 must be a number of at most 1",
+});
+add({
+  fn: "ANNUALIZE",
+  why: "a negative net churn annualises too: 1 − 1.01^12",
+  args: [-0.01],
+  result: 1 - 1.01 ** 12,
+});
+add({
+  fn: "ANNUALIZE",
+  why: "a net churn so negative that its annual figure overflows",
+  args: [-1e300],
+  error: "#NUM!",
 });
 add({
   fn: "ANNUALIZE",
@@ -568,12 +580,20 @@ add({
 });
 add({
   fn: "MRRMATRIX",
-  why: "one row more in customers is its header",
-  args: [column("Customer", "B"), column(45292), column(1)],
+  why: "one row more in customers is its header when amounts or dates had theirs",
+  args: [column("Customer", "B"), column("Date", 45292), column(1)],
   result: [
     ["customer", "2024-01-01"],
     ["B", 1],
   ],
+});
+add({
+  fn: "MRRMATRIX",
+  why: "one row more in customers while the data have no header is an off-by-one selection",
+  args: [column("A", "B"), column(45292), column(1)],
+  error: "#VALUE!",
+  message:
+    "customers has 2 rows and amounts 1 without a header row: one row more, so every id would sit one row off",
 });
 add({
   fn: "MRRMATRIX",
@@ -639,11 +659,11 @@ add({
 });
 add({
   fn: "COHORT",
-  why: "a tiny first amount does not give Infinity",
+  why: "a denormal first amount is a residue, not revenue: the customer's cohort starts at period 2",
   args: [[[5e-324, 1]]],
   result: [
     ["cohort", 0, 1],
-    [1, 1, { error: "#NUM!", message: undefined }],
+    [2, 1, ""],
   ],
 });
 
@@ -805,3 +825,236 @@ add({
   error: "#VALUE!",
   message: "scores row 1: 8 is outside the scale",
 });
+
+// ---------------------------------------------------------------------------------------------
+// Trust at the boundary: off-by-one selections, money residues, ids that differ in case or
+// type, overflow, spills larger than a sheet.
+
+/** Where segments is argument 3 (or 4, after MRRCHURN's include_contraction, QUICKRATIO's history). */
+function withSegments(fn: string, start: unknown, end: unknown, segments: unknown): unknown[] {
+  if (fn === "MRRCHURN" || fn === "QUICKRATIO") return [start, end, null, segments];
+  return [start, end, segments];
+}
+
+for (const fn of TWO_COLUMN) {
+  add({
+    fn,
+    why: "segments one row longer than headerless data: refused, never shifted",
+    args: withSegments(fn, column(100, 50), column(10, 90), column("a", "b", "c")),
+    error: "#VALUE!",
+    message:
+      "segments has 3 rows × 1 column and start_mrr 2 rows × 1 column without a header row: one row more, so every label would sit one row off",
+  });
+  add({
+    fn,
+    why: "segments one row longer whose first row is a logical value: refused all the same",
+    args: withSegments(
+      fn,
+      column(100, 50, 70),
+      column(0, 90, 10),
+      column(true, false, true, true)
+    ),
+    error: "#VALUE!",
+    message: "segments has 4 rows × 1 column and start_mrr 3 rows × 1 column without a header row",
+  });
+  // Customer 1 flat at 100, customer 2 new at 50 (its start a negative residue).
+  const residueStart = [column(100, 0.3 - 0.2 - 0.1), column(100, 50)];
+  add(
+    fn === "QUICKRATIO"
+      ? {
+          fn,
+          why: "a cell holding =0.3-0.2-0.1 (−2.8e-17) is 0: new 50, no losses",
+          args: residueStart,
+          error: "#DIV/0!",
+        }
+      : {
+          fn,
+          why: "a cell holding =0.3-0.2-0.1 (−2.8e-17) is 0, not a negative amount",
+          args: residueStart,
+          result: ["NRR", "GRR", "LOGORETENTION"].includes(fn) ? 1 : 0,
+        }
+  );
+}
+add({
+  fn: "LOGORETENTION",
+  why: "the save rate over at-risk flags selected one row too long is refused (aligned it is 0.5)",
+  args: [column(100, 50, 70), column(0, 90, 10), column(true, false, true, true), true],
+  error: "#VALUE!",
+  message: "segments has 4 rows × 1 column and start_mrr 3 rows × 1 column without a header row",
+});
+add({
+  fn: "LOGORETENTION",
+  why: "the save rate over the same selection, aligned",
+  args: [column(100, 50, 70), column(0, 90, 10), column(true, false, true), true],
+  result: 0.5,
+});
+add({
+  fn: "NRR",
+  why: "segments selected with the data's header rows line up",
+  args: [column("Jan", 100, 50), column("Feb", 10, 90), column("Plan", "a", "b")],
+  result: [
+    ["a", 0.1],
+    ["b", 1.8],
+    ["Total", 100 / 150],
+  ],
+});
+add({
+  fn: "LOGOCHURN",
+  why: "a customer whose revenue is a residue (=0.1+0.2-0.3) is no customer",
+  args: [column(100, 0.1 + 0.2 - 0.3), column(100, 0)],
+  result: 0,
+});
+add({
+  fn: "EXPANDERRATE",
+  why: "0.3 then =0.1+0.2 is flat, not an expansion",
+  args: [column(0.3, 100), column(0.1 + 0.2, 100)],
+  result: 0,
+});
+add({
+  fn: "NRR",
+  why: "a residue next to revenue of 1e8 is 0 (the range's largest amount sets the bound)",
+  args: [column(1e8, 50), column(1e8, -4e-9)],
+  result: (1e8 + 0) / (1e8 + 50),
+});
+add({
+  fn: "NRR",
+  why: "a real negative amount is still refused",
+  args: [column(100, 50), column(100, -0.01)],
+  error: "#VALUE!",
+  message: "end_mrr row 2: -0.01 is negative; revenue cannot be below 0",
+});
+add({
+  fn: "MOVEMENT",
+  why: "a fully credited customer (99.90 − 33.30 − 66.60 as a cell) churned",
+  args: [column(99.9, 100), column(99.9 - 33.3 - 66.6, 100)],
+  result: [["churn"], ["flat"]],
+});
+add({
+  fn: "MRRBRIDGE",
+  why: "amounts whose sum overflows: #NUM!, never Infinity",
+  args: [column(1e308, 1e308), column(1e308, 1e308)],
+  error: "#NUM!",
+});
+add({
+  fn: "NRR.PARTS",
+  why: "a residue as contraction is 0",
+  args: [100, 10, 0.1 + 0.2 - 0.3, 0],
+  result: 1.1,
+});
+add({
+  fn: "PROJECT",
+  why: "a residue as new MRR is 0",
+  args: [100, 1, 0.3 - 0.2 - 0.1, 2],
+  result: [[100], [100]],
+});
+add({
+  fn: "MRRMATRIX",
+  why: "99.90 charged, 33.30 + 66.60 credited in the month: exactly 0",
+  args: [
+    column("A", "A", "A", "B"),
+    column("2024-01-05", "2024-01-20", "2024-01-21", "2024-01-05"),
+    column(99.9, -33.3, -66.6, 10),
+  ],
+  result: [
+    ["customer", "2024-01-01"],
+    ["A", 0],
+    ["B", 10],
+  ],
+});
+add({
+  fn: "MRRMATRIX",
+  why: "credits a hair larger than the charge, by a residue, are 0 and not an error",
+  args: [column("A", "A"), column("2024-01-05", "2024-01-20"), column(0.3, -(0.1 + 0.2))],
+  result: [
+    ["customer", "2024-01-01"],
+    ["A", 0],
+  ],
+});
+add({
+  fn: "MRRMATRIX",
+  why: "Acme and ACME are one customer, shown as first written; 1001 stays a number, apart from \"1001\"",
+  args: [
+    column("Acme", "ACME ", 1001, "1001"),
+    column("2024-01-05", "2024-01-06", "2024-01-07", "2024-01-08"),
+    column(10, 20, 30, 40),
+  ],
+  result: [
+    ["customer", "2024-01-01"],
+    ["Acme", 30],
+    [1001, 30],
+    ["1001", 40],
+  ],
+});
+add({
+  fn: "MRRMATRIX",
+  why: "two amounts of 1e308 in one month overflow: #NUM!",
+  args: [column("A", "A"), column("2024-01-05", "2024-01-06"), column(1e308, 1e308)],
+  error: "#NUM!",
+});
+add({
+  fn: "MRRMATRIX.SEGMENTS",
+  why: "each customer's segment from its first line, ids matched as the matrix matches them",
+  args: [
+    column("Customer", "Acme", "Beta", "ACME"),
+    column("Date", "2024-01-05", "2024-01-06", "2024-02-05"),
+    column("Amount", 10, 20, 30),
+    column("Plan", "SMB", "Enterprise", "Mid"),
+  ],
+  result: [["Plan"], ["SMB"], ["Enterprise"]],
+});
+add({
+  fn: "MRRMATRIX.SEGMENTS",
+  why: "a segment column without a header gets the header segment",
+  args: [column(7, 7, 8), column(45292, 45293, 45294), column(1, 2, 3), column(1, 2, 3)],
+  result: [["segment"], [1], [3]],
+});
+add({
+  fn: "MRRMATRIX.SEGMENTS",
+  why: "segments of another length than customers",
+  args: [column("A", "B"), column(45292, 45293), column(1, 2), column("SMB")],
+  error: "#VALUE!",
+  message:
+    "segments must have one row per ledger entry, like customers: segments has 1 rows, customers has 2",
+});
+add({
+  fn: "MRRMATRIX.SEGMENTS",
+  why: "a bad ledger is refused as MRRMATRIX refuses it",
+  args: [column("A", "B"), column(45292, "soon"), column(1, 2), column("SMB", "Ent")],
+  error: "#VALUE!",
+  message: 'dates row 2: "soon" is not a date',
+});
+add({
+  fn: "MRRMATRIX.SEGMENTS",
+  why: "an error value among the segments is passed on",
+  args: [column("A", "B"), column(45292, 45293), column(1, 2), column("SMB", { code: "#N/A" })],
+  error: "#N/A",
+});
+add({
+  fn: "COHORT",
+  why: "a matrix of 16,384 periods would spill 16,385 columns: more than a sheet holds",
+  args: [[Array.from({ length: 16_384 }, () => 1)]],
+  error: "#VALUE!",
+  message: "the result would be 2 rows × 16385 columns, more than a sheet holds",
+});
+add({
+  fn: "NPS",
+  why: "1,048,576 answers in as many segments would spill 1,048,577 rows: more than a sheet holds",
+  args: [
+    Array.from({ length: FULL_COLUMN }, () => [9]),
+    Array.from({ length: FULL_COLUMN }, (_, r) => [`s${r}`]),
+  ],
+  error: "#VALUE!",
+  message: "the result would be 1048577 rows × 2 columns, more than a sheet holds",
+});
+for (const fn of ["NPS", "CSAT", "CES"]) {
+  add({
+    fn,
+    why: "segments one row longer than headerless scores: refused",
+    args:
+      fn === "NPS"
+        ? [column(9, 3), column("a", "b", "c")]
+        : [column(5, 3), null, ...(fn === "CSAT" ? [null] : []), column("a", "b", "c")],
+    error: "#VALUE!",
+    message: "segments has 3 rows × 1 column and scores 2 rows × 1 column without a header row",
+  });
+}

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ErrorResult, callAsExcel, loadBundle } from "../support/bundle";
+import { callAsExcel, loadBundle } from "../support/bundle";
+import { expectWellFormedResult } from "../support/results";
 
 export const FUZZ_RUNS = 1000;
 
@@ -29,9 +30,15 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
       1.5,
       45292,
       Number.MAX_VALUE,
-      Number.MIN_VALUE
+      Number.MIN_VALUE,
+      // Money residues: =0.1+0.2-0.3, =0.3-0.2-0.1, a charge less its credits.
+      0.1 + 0.2 - 0.3,
+      0.3 - 0.2 - 0.1,
+      99.9 - 33.3 - 66.6
     ),
   },
+  // Ids and labels that differ only in case, spaces or type.
+  { weight: 2, arbitrary: fc.constantFrom("Acme", "ACME", " acme ", 1001, "1001", "1001 ") },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
@@ -100,46 +107,6 @@ const grid = fc
 
 /** A scalar argument: usually a cell, sometimes omitted or a small range. */
 const scalar = fc.oneof({ weight: 6, arbitrary: cell }, { weight: 1, arbitrary: grid });
-
-function isErrorResult(value: unknown): value is ErrorResult {
-  return (
-    typeof value === "object" && value !== null && typeof (value as ErrorResult).error === "string"
-  );
-}
-
-const EXCEL_ERRORS = ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"];
-
-/** What a cell may show: a finite number, text, a logical value, or an error with its message. */
-export function expectWellFormedCell(value: unknown, where: string): void {
-  if (isErrorResult(value)) {
-    expect(EXCEL_ERRORS, `${where}: ${JSON.stringify(value)}`).toContain(value.error);
-    if (value.error === "#VALUE!" || value.error === "#N/A") {
-      expect(
-        typeof value.message === "string" && value.message.length > 0,
-        `${where}: ${value.error} without a message`
-      ).toBe(true);
-    }
-    return;
-  }
-  if (typeof value === "number") {
-    expect(Number.isFinite(value), `${where}: ${value}`).toBe(true);
-    return;
-  }
-  expect(["string", "boolean"], `${where}: ${JSON.stringify(value)}`).toContain(typeof value);
-}
-
-export function expectWellFormedResult(result: unknown, where: string): void {
-  if (!Array.isArray(result)) {
-    expectWellFormedCell(result, where);
-    return;
-  }
-  expect(result.length, where).toBeGreaterThan(0);
-  const width = (result[0] as unknown[]).length;
-  for (const row of result as unknown[][]) {
-    expect(Array.isArray(row) && row.length === width, `${where}: ragged spill`).toBe(true);
-    row.forEach((value) => expectWellFormedCell(value, where));
-  }
-}
 
 describe("coercion fuzzing through the built bundle", () => {
   const { metadata } = loadBundle();
