@@ -34,7 +34,7 @@ import {
   surveyMetric,
 } from "./inputs";
 import type { ExcludedRow, LayoutGuess, PeriodColumn, SegmentColumn, SurveyScale } from "./layout";
-import { mrrMatrix, readLedger } from "./ledger";
+import { matrixSegments, mrrMatrix, readLedger } from "./ledger";
 import { logoRetention } from "./logos";
 import type { MovementTotals } from "./movements";
 import { projectMrr } from "./projection";
@@ -526,26 +526,13 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
   };
 }
 
-/** Excel's TRIM: spaces only, inner runs to one. */
-function excelTrim(text: string): string {
-  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
-}
-
-/** A cell as Excel's `cell & ""` turns it into text (15 significant digits for numbers). */
-function excelText(cell: unknown): string {
-  if (typeof cell === "string") return cell;
-  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  if (typeof cell === "number")
-    return Number.isInteger(cell) ? String(cell) : String(Number(cell.toPrecision(15)));
-  return "";
-}
-
 function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<RevenueModel> {
   const { firstRow, lastRow, customerColumn, dateColumn, amountColumn } = mapping;
   const entryProblem = firstBadLedgerEntry(source, mapping) ?? segmentProblem(source, mapping);
   if (entryProblem !== null) return { ok: false, problem: entryProblem };
 
   let matrix: ResultTable;
+  let segments: SegmentSource[];
   try {
     const ledger = readLedger(
       columnCells(source, customerColumn, firstRow, lastRow),
@@ -554,41 +541,21 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
       mapping.period
     );
     matrix = mrrMatrix(ledger);
+    // Each customer's segment is the one on its first ledger line, found by the same id rule as
+    // the matrix's rows (SAAS.MRRMATRIX.SEGMENTS, which the board pack writes), with its header.
+    segments = mapping.segmentColumns.map((segment) => ({
+      name: segment.name,
+      column: segment.column,
+      cells: matrixSegments(ledger, columnCells(source, segment.column, firstRow, lastRow)),
+    }));
   } catch (error) {
     return { ok: false, problem: coreProblem(error) };
   }
   const header = matrix[0] ?? [];
   const periods = header.slice(1).map((start) => String(start));
   const columns = periods.map((_, p) => matrix.map((row) => [row[p + 1]]));
-  const ids = matrix.slice(1).map((row) => String(row[0]));
-
-  // Each customer's segment is the one on its first ledger row, as the pack looks it up:
-  // INDEX(segments, MATCH(TRIM(id), TRIM(customers & ""), 0)) & "". MATCH reads * ? ~ as
-  // wildcards and compares without regard to case; ids it could mistake leave segments out.
+  const ids = matrix.slice(1);
   const notes: AnalysisMessage[] = [];
-  let segments: SegmentSource[] = [];
-  if (mapping.segmentColumns.length > 0) {
-    const firstRowOf = new Map<string, number>();
-    for (let r = firstRow; r <= lastRow; r++) {
-      const key = excelTrim(excelText(source.cells[r]?.[customerColumn])).toLowerCase();
-      if (!firstRowOf.has(key)) firstRowOf.set(key, r);
-    }
-    const rowOf = ids.map((id) =>
-      /[*?~]/.test(id) ? undefined : firstRowOf.get(excelTrim(id).toLowerCase())
-    );
-    if (rowOf.some((row) => row === undefined)) {
-      notes.push({ key: "note.ledgerSegmentsNeedPlainIds", params: {} });
-    } else {
-      segments = mapping.segmentColumns.map((segment) => ({
-        name: segment.name,
-        column: segment.column,
-        cells: [
-          [segment.name],
-          ...rowOf.map((row) => [excelText(source.cells[row as number]?.[segment.column])]),
-        ],
-      }));
-    }
-  }
   return {
     ok: true,
     value: {

@@ -383,16 +383,17 @@ function writeLedgerMatrix(
     matrixColumn + ranges.matrixColumns - 1,
     AMOUNT
   );
-  // Each customer's segment: the one on its first ledger row, looked up by id.
+  // Each customer's segment (the one on its first ledger line), in the matrix's rows: one spill
+  // per segment column, matched by the matrix's own id rule, in one pass over the ledger.
   const helper = matrixColumn + ranges.matrixColumns;
   ranges.segmentColumns.forEach((segment, index) => {
-    const labels = ledgerColumn(segment.column);
-    const lookups: CellInput[][] = [[segment.name]];
-    for (let r = MATRIX_TOP + 1; r <= bottom; r++) {
-      const id = absoluteCell(r, matrixColumn);
-      lookups.push([formula(`INDEX(${labels},MATCH(TRIM(${id}),TRIM(${customers}&""),0))&""`)]);
-    }
-    sheet.write(MATRIX_TOP, helper + index, lookups);
+    sheet.write(MATRIX_TOP, helper + index, [
+      [
+        formula(
+          `SAAS.MRRMATRIX.SEGMENTS(${customers},${ledgerColumn(ranges.dateColumn)},${ledgerColumn(ranges.amountColumn)},${ledgerColumn(segment.column)})`
+        ),
+      ],
+    ]);
   });
 }
 

@@ -319,7 +319,7 @@ describe("a ledger, summed into months as SAAS.MRRMATRIX sums it", () => {
     ["Beta", "2024-01-15", 50, "US"],
     ["Beta", "2024-03-01", 50, "US"],
     ["Cyan", "2024-02-01", 70, "US"],
-    ["Cyan", "2024-03-01", 70, "Mars"], // the first row's segment counts, as MATCH finds it
+    ["Cyan", "2024-03-01", 70, "Mars"], // the first line's segment counts
   ];
   const model = prepared(LEDGER);
 
@@ -344,11 +344,15 @@ describe("a ledger, summed into months as SAAS.MRRMATRIX sums it", () => {
     ]);
   });
 
-  it("a customer id MATCH could read as a wildcard leaves segments out, with a note", () => {
-    const cells = LEDGER.map((row, r) => (r === 1 ? ["Ac*me", ...row.slice(1)] : row));
-    const withWildcard = prepared(cells);
-    expect(withWildcard.segments).toEqual([]);
-    expect(withWildcard.notes.map((note) => note.key)).toEqual(["note.ledgerSegmentsNeedPlainIds"]);
+  it("ids with wildcard characters or in another case are matched as the matrix matches them", () => {
+    const cells = LEDGER.map((row, r) =>
+      r === 1 ? ["Ac*me", ...row.slice(1)] : row[0] === "Acme" ? ["AC*ME ", ...row.slice(1)] : row
+    );
+    const model = prepared(cells);
+    expect(model.notes).toEqual([]);
+    expect(model.segments[0]?.cells).toEqual(prepared(LEDGER).segments[0]?.cells);
+    const analysis = analyseRevenue(model, { start: 1, end: 2 });
+    expect(analysis.segmentTables[0]?.rows.map((row) => row.label)).toEqual(["EU", "US", "Total"]);
   });
 
   it("names a bad ledger cell by its row and column on the sheet", () => {

@@ -76,8 +76,6 @@ export const en = {
   "note.excluded.totals": "Row {row} is a totals row and is left out.",
   "note.excluded.blank": "Blank row {row} is skipped.",
   "note.excluded.noCustomer": "Row {row} has amounts but no customer and is left out.",
-  "note.ledgerSegmentsNeedPlainIds":
-    "Segments are left out: some customer ids hold * ? or ~ or odd spaces, which Excel's MATCH would read differently, so the board pack could not look their segments up.",
 
   "period.label": "Compare",
   "period.lastPeriod.month": "Last month",

@@ -72,8 +72,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "note.excluded.totals": "第 {row} 行是合计行，已排除。",
   "note.excluded.blank": "已跳过空白的第 {row} 行。",
   "note.excluded.noCustomer": "第 {row} 行有金额但没有客户，已排除。",
-  "note.ledgerSegmentsNeedPlainIds":
-    "已省略细分：部分客户编号包含 * ? ~ 或特殊空格，Excel 的 MATCH 会以不同方式读取，董事会报告无法查找其细分。",
 
   "period.label": "比较",
   "period.lastPeriod.month": "上个月",
