@@ -6,25 +6,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
 const { httpsServerOptions } = require("./scripts/dev-certs");
 const { LocalizedMetadata, parameterNames } = require("./scripts/localized-metadata");
+const { functionParameters } = require("./scripts/function-parameters");
 const { DefinePlugin } = require("webpack");
 
-const fs = require("fs");
 
-/**
- * Every family module holding custom functions (src/functions/*.ts but the entry and its
- * helpers): the metadata plugin reads each one's JSDoc and appends its associate calls.
- */
-const NOT_FUNCTION_FAMILIES = new Set([
-  "functions.ts",
-  "toExcel.ts",
-  "outsideExcel.ts",
-  "localizedErrors.ts",
-]);
-const functionFiles = fs
-  .readdirSync(path.resolve(__dirname, "src/functions"))
-  .filter((file) => file.endsWith(".ts") && !NOT_FUNCTION_FAMILIES.has(file))
-  .sort()
-  .map((file) => `./src/functions/${file}`);
+const functionFiles = require("./scripts/function-files").functionFiles();
 
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
@@ -64,8 +50,16 @@ module.exports = async (env, argv) => {
       server: serving ? { type: "https", options: await httpsServerOptions() } : undefined,
     },
     plugins: [
-      // The Chinese parameter names for the functions' error messages (src/functions/localizedErrors.ts).
-      new DefinePlugin({ __ZH_CN_PARAMETER_NAMES__: JSON.stringify(parameterNames("zh-CN")) }),
+      // The Chinese parameter names for the messages (src/i18n/errors.ts), and each function's
+      // parameter names in order, from the metadata generated for this very build, so that the
+      // address Excel passes for an argument is known by its name (src/functions/toExcel.ts).
+      new DefinePlugin({
+        __ZH_CN_PARAMETER_NAMES__: JSON.stringify(parameterNames("zh-CN")),
+        __FUNCTION_PARAMETERS__: DefinePlugin.runtimeValue(
+          () => JSON.stringify(functionParameters(functionFiles)),
+          { fileDependencies: functionFiles.map((file) => path.resolve(__dirname, file)) }
+        ),
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new AddErrorInputsToMetadata(),
       new LocalizedMetadata({ locales: ["zh-CN"] }),

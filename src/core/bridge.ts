@@ -56,7 +56,7 @@ export function movementLabels(
 ): ResultTable {
   const { rows, columns } = startMrr;
   if (rows * columns === 0)
-    throw invalidValue("start_mrr holds no customer: there is nothing to label");
+    throw invalidValue("movement.noCustomer", { argument: { argument: startMrr.argument } });
   const table: ResultTable = [];
   if (startMrr.headerRows > 0) {
     table.push(Array.from({ length: columns }, (_, c) => (c === 0 ? MOVEMENT_HEADER : "")));

@@ -12,10 +12,20 @@
  *   (FormattedNumber, Double, String, Boolean) or an entity (`{ type: "Entity", text, … }`).
  *
  * Messages name the argument, the row (and column, for 2-D ranges) of the range as the user
- * selected it, header row included, and the offending value (shared/spec/functions.md, Errors).
+ * selected it, header row included, and the offending value (docs/functions.md, Errors): as a
+ * CellPlace and a QuotedCell, which the catalogue words, with the sheet cell when Excel gives the
+ * range's address.
  */
 import { readDate, serialToIsoDate } from "./dates";
-import { MetricError, invalidValue } from "./errors";
+import {
+  type CellPlace,
+  type ErrorCode,
+  MetricError,
+  type QuotedCell,
+  type Term,
+  invalidValue,
+} from "./errors";
+import { ERROR_TYPE_VALUES, isEmptyCell } from "./sheet/cells";
 import type { LookupValue } from "./ids";
 import { residueBound, zeroResidues } from "./money";
 
@@ -44,8 +54,8 @@ export const BLANK_SCORE = -1;
 export interface ScoreScale {
   readonly min: number;
   readonly max: number;
-  /** How the scale is named in messages, e.g. "NPS scores". */
-  readonly label: string;
+  /** How the scale's answers are named in messages ("NPS scores"). */
+  readonly label: Term;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -57,32 +67,12 @@ type Inspected =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "boolean"; readonly value: boolean }
   | { readonly kind: "error"; readonly code: string; readonly message: string | undefined }
-  | { readonly kind: "other"; readonly description: string };
+  | { readonly kind: "other"; readonly quoted: QuotedCell };
 
 const BLANK: Inspected = { kind: "blank" };
 
-/** Data-type error names (Excel.ErrorCellValueType) → the error value a cell shows. */
-const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
-  Div0: "#DIV/0!",
-  NotAvailable: "#N/A",
-  Value: "#VALUE!",
-  Num: "#NUM!",
-  Null: "#NULL!",
-  Ref: "#REF!",
-  Name: "#NAME?",
-  Spill: "#SPILL!",
-  Calc: "#CALC!",
-  Busy: "#BUSY!",
-  Connect: "#CONNECT!",
-  Field: "#FIELD!",
-  Blocked: "#BLOCKED!",
-  GettingData: "#GETTING_DATA",
-  Python: "#PYTHON!",
-  Unknown: "#UNKNOWN!",
-};
-
 function inspect(cell: unknown): Inspected {
-  if (cell === null || cell === undefined || cell === "") return BLANK;
+  if (isEmptyCell(cell)) return BLANK;
   switch (typeof cell) {
     case "number":
       return { kind: "number", value: cell };
@@ -93,12 +83,12 @@ function inspect(cell: unknown): Inspected {
     case "object":
       return inspectObject(cell as Record<string, unknown>);
     default:
-      return { kind: "other", description: `a ${typeof cell} value` };
+      return { kind: "other", quoted: { kind: "jsValue", type: typeof cell } };
   }
 }
 
 function inspectObject(cell: Record<string, unknown>): Inspected {
-  if (Array.isArray(cell)) return { kind: "other", description: "a nested array" };
+  if (Array.isArray(cell)) return { kind: "other", quoted: { kind: "nestedArray" } };
   const code = cell["code"];
   if (typeof code === "string" && code.startsWith("#")) {
     const message = cell["message"];
@@ -115,49 +105,50 @@ function inspectObject(cell: Record<string, unknown>): Inspected {
     const shown =
       typeof basicValue === "string" && basicValue.startsWith("#")
         ? basicValue
-        : (ERROR_TYPE_CODES[String(errorType)] ?? "#VALUE!");
+        : (ERROR_TYPE_VALUES[String(errorType)] ?? "#VALUE!");
     return { kind: "error", code: shown, message: undefined };
   }
   if (type === "Empty") return BLANK;
   if (type === "Double" || type === "FormattedNumber") {
     return typeof basicValue === "number"
       ? { kind: "number", value: basicValue }
-      : { kind: "other", description: `a ${type} value without a number` };
+      : { kind: "other", quoted: { kind: "dataTypeWithoutNumber", type } };
   }
   if (type === "String" && typeof basicValue === "string") return inspect(basicValue);
   if (type === "Boolean" && typeof basicValue === "boolean") return inspect(basicValue);
   if (typeof type === "string") {
     const text = cell["text"];
-    const name = typeof text === "string" && text ? ` "${shorten(text)}"` : "";
-    return { kind: "other", description: `a data type (${type}${name})` };
+    return {
+      kind: "other",
+      quoted:
+        typeof text === "string" && text
+          ? { kind: "dataType", type, text: shorten(text) }
+          : { kind: "dataType", type },
+    };
   }
-  return { kind: "other", description: "an object" };
+  return { kind: "other", quoted: { kind: "object" } };
 }
 
-/** How a value is quoted in a message: text in quotes, booleans as Excel shows them. */
-export function describeCell(cell: unknown): string {
-  const seen = inspect(cell);
+/** A cell as a message quotes it (the catalogue words it: text in quotes, TRUE, #N/A…). */
+export function quoteCell(cell: unknown): { cell: QuotedCell } {
+  return { cell: quoted(inspect(cell)) };
+}
+
+function quoted(seen: Inspected): QuotedCell {
   switch (seen.kind) {
     case "blank":
-      return "blank";
+      return { kind: "blank" };
     case "number":
-      return formatNumber(seen.value);
+      return { kind: "number", value: seen.value };
     case "text":
-      return `"${shorten(seen.text)}"`;
+      return { kind: "text", text: shorten(seen.text) };
     case "boolean":
-      return seen.value ? "TRUE" : "FALSE";
+      return { kind: "boolean", value: seen.value };
     case "error":
-      return seen.code;
+      return { kind: "error", code: seen.code };
     case "other":
-      return seen.description;
+      return seen.quoted;
   }
-}
-
-function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "Infinity";
-  if (value === -Infinity) return "-Infinity";
-  return String(value);
 }
 
 function shorten(text: string): string {
@@ -173,63 +164,69 @@ function looksNumeric(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Places and messages.
 
-/** Where a cell sits, 1-based within the range as selected (header row included). */
+/** Where a cell sits within the range as selected (0-based, header row included). */
 export function place(
   argument: string,
   row: number,
   column: number,
   rows: number,
   columns: number
-): string {
-  if (columns === 1) return `${argument} row ${row + 1}`;
-  if (rows === 1) return `${argument} column ${column + 1}`;
-  return `${argument} row ${row + 1}, column ${column + 1}`;
+): { place: CellPlace } {
+  return { place: { argument, row, column, rows, columns } };
 }
+
+/** A whole argument (an option, a single value), named as Excel names it. */
+export function argumentParam(argument: string): { argument: string } {
+  return { argument };
+}
+
+/** Where a problem is: a cell of a range, or a whole argument. */
+type Where = { place: CellPlace } | { argument: string };
 
 /**
  * An error value met in an input range is passed on as it is, the way SUM passes it on.
  * #REF! and #NAME? cannot be returned by a custom function (Office docs, "Handle and return
  * errors"), nor can the newer ones (#SPILL!, #CALC!…): those become #VALUE! naming the cell.
  */
-function passOnError(code: string, message: string | undefined, where: string): MetricError {
-  const told = message ?? `${where} holds ${code}`;
+function passOnError(code: string, message: string | undefined, where: Where): MetricError {
+  // An upstream function's own message (another add-in's, say) is passed on as it was worded.
+  const told: [ErrorCode, Record<string, string | Where>] =
+    message === undefined ? ["cell.errorValue", { where, code }] : ["cell.passedOn", { message }];
   switch (code) {
     case "#N/A":
-      return new MetricError("na", told);
+      return new MetricError("na", ...told);
     case "#VALUE!":
-      return new MetricError("value", told);
+      return new MetricError("value", ...told);
     case "#DIV/0!":
-      return new MetricError("div0", told);
+      return new MetricError("div0", ...told);
     case "#NUM!":
-      return new MetricError("num", told);
+      return new MetricError("num", ...told);
     case "#NULL!":
-      return new MetricError("null", told);
+      return new MetricError("null", ...told);
     default:
-      return invalidValue(`${where} holds ${code}; correct that cell first`);
+      return invalidValue("cell.errorToCorrect", { where, code });
   }
 }
 
 /** The problem with a cell that should hold a number, as the error to report. */
-function notANumber(seen: Inspected, where: string, what: string): MetricError {
+function notANumber(seen: Inspected, where: Where, what: Term | null): MetricError {
+  const value = { cell: quoted(seen) };
   switch (seen.kind) {
     case "error":
       return passOnError(seen.code, seen.message, where);
     case "text":
-      return invalidValue(
-        looksNumeric(seen.text)
-          ? `${where}: "${shorten(seen.text)}" is text, not a number (a number stored as text? convert it with VALUE)`
-          : `${where}: "${shorten(seen.text)}" is text, not a number; ${what} must be numbers`
-      );
+      if (looksNumeric(seen.text)) return invalidValue("cell.textLikeNumber", { where, value });
+      return what === null
+        ? invalidValue("cell.textOption", { where, value })
+        : invalidValue("cell.text", { where, value, what: { term: what } });
     case "boolean":
-      return invalidValue(
-        `${where}: ${seen.value ? "TRUE" : "FALSE"} is a logical value, not a number`
-      );
+      return invalidValue("cell.logical", { where, value });
     case "number":
-      return invalidValue(`${where}: ${formatNumber(seen.value)} is not a finite number`);
+      return invalidValue("cell.notFinite", { where, value });
     case "other":
-      return invalidValue(`${where}: ${seen.description} is not a number`);
+      return invalidValue("cell.notNumber", { where, value });
     case "blank":
-      return invalidValue(`${where} is blank`);
+      return invalidValue("cell.blank", { where });
   }
 }
 
@@ -244,9 +241,7 @@ function notANumber(seen: Inspected, where: string, what: string): MetricError {
 export function toGrid(arg: unknown, argument: string): CellGrid {
   if (!Array.isArray(arg)) return [[arg]];
   if (arg.length === 0) return [];
-  if (!Array.isArray(arg[0])) {
-    throw invalidValue(`${argument} is not a range of cells`);
-  }
+  if (!Array.isArray(arg[0])) throw invalidValue("range.notCells", { argument: { argument } });
   return arg as CellGrid;
 }
 
@@ -266,7 +261,7 @@ function rowAt(grid: CellGrid, r: number, columns: number, argument: string): re
 }
 
 function raggedRow(argument: string, row: number): MetricError {
-  return invalidValue(`${argument} row ${row + 1} has a different number of columns from row 1`);
+  return invalidValue("range.ragged", { where: place(argument, row, 0, row + 1, 1) });
 }
 
 /**
@@ -312,12 +307,12 @@ export function readRevenueColumnsFast(
       startValues[r] = s;
       if (s > startLargest) startLargest = s;
       if (s < startSmallest && s > 0) startSmallest = s;
-    } else if (s !== null && s !== undefined && s !== "") return undefined; // blanks stay 0
+    } else if (!isEmptyCell(s)) return undefined; // blanks stay 0
     if (typeof e === "number" && e >= 0 && e <= Number.MAX_VALUE) {
       endValues[r] = e;
       if (e > endLargest) endLargest = e;
       if (e < endSmallest && e > 0) endSmallest = e;
-    } else if (e !== null && e !== undefined && e !== "") return undefined;
+    } else if (!isEmptyCell(e)) return undefined;
   }
   zeroResidues(startValues, startLargest, startSmallest);
   zeroResidues(endValues, endLargest, endSmallest);
@@ -329,10 +324,10 @@ export function readRevenueColumnsFast(
 
 /** True when an optional argument was left out: Excel passes `null`, some hosts `undefined`. */
 export function isOmitted(arg: unknown): boolean {
-  if (arg === null || arg === undefined || arg === "") return true;
+  if (isEmptyCell(arg)) return true;
   if (Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) {
     const only: unknown = arg[0][0];
-    return only === null || only === undefined || only === "";
+    return isEmptyCell(only);
   }
   return false;
 }
@@ -341,22 +336,23 @@ export function isOmitted(arg: unknown): boolean {
  * People select a column with its header: in a numeric range, a first row of text (labels that
  * are not numbers stored as text) is a header and is skipped. A lone row is never a header.
  */
-function headerRowCount(grid: CellGrid): number {
+export function headerRowCount(grid: CellGrid): number {
   if (grid.length < 2) return 0;
   const first = grid[0] ?? [];
   let labels = 0;
   for (const cell of first) {
-    if (cell === null || cell === undefined || cell === "") continue;
+    if (isEmptyCell(cell)) continue;
     if (typeof cell !== "string" || looksNumeric(cell)) return 0;
     labels++;
   }
   return labels > 0 ? 1 : 0;
 }
 
-export function describeShape(range: { rows: number; columns: number }): string {
-  const rows = `${range.rows} ${range.rows === 1 ? "row" : "rows"}`;
-  const columns = `${range.columns} ${range.columns === 1 ? "column" : "columns"}`;
-  return `${rows} × ${columns}`;
+/** A range's size as a message gives it ("3 rows × 1 column"). */
+export function shapeParam(range: { rows: number; columns: number }): {
+  shape: { rows: number; columns: number };
+} {
+  return { shape: { rows: range.rows, columns: range.columns } };
 }
 
 /** Aligned ranges must have the same shape once each has dropped its own header. */
@@ -365,11 +361,13 @@ export function requireSameShape(
   second: { argument: string; rows: number; columns: number; headerRows: number }
 ): void {
   if (first.rows === second.rows && first.columns === second.columns) return;
-  const note = first.headerRows || second.headerRows ? ", header rows not counted" : "";
-  throw invalidValue(
-    `${first.argument} and ${second.argument} must be the same shape, one value per customer: ` +
-      `${first.argument} has ${describeShape(first)}, ${second.argument} has ${describeShape(second)}${note}`
-  );
+  const headers = first.headerRows > 0 || second.headerRows > 0;
+  throw invalidValue(headers ? "range.sameShapeWithoutHeaders" : "range.sameShape", {
+    first: argumentParam(first.argument),
+    second: argumentParam(second.argument),
+    firstShape: shapeParam(first),
+    secondShape: shapeParam(second),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,10 +375,10 @@ export function requireSameShape(
 
 /** How a block of non-negative numbers is read: revenue, or rates. */
 export interface AmountRule {
-  /** How the values are named in messages, e.g. "revenue amounts". */
-  readonly what: string;
-  /** The sentence after a negative value, e.g. "revenue cannot be below 0". */
-  readonly negative: string;
+  /** How the values are named in messages ("revenue amounts"). */
+  readonly what: Term;
+  /** What a negative value breaks ("revenue cannot be below 0"). */
+  readonly negative: Term;
   /** A blank cell is 0 (revenue) or an error (a rate every period needs). */
   readonly blank: "zero" | "error";
   /** Amounts of money: residues of floating point are 0, for either sign (money.ts). */
@@ -391,8 +389,8 @@ export interface AmountRule {
 }
 
 const REVENUE_RULE: AmountRule = {
-  what: "revenue amounts",
-  negative: "revenue cannot be below 0",
+  what: "revenueAmounts",
+  negative: "revenueNotNegative",
   blank: "zero",
   money: true,
 };
@@ -472,7 +470,7 @@ export function scanAmounts(
         buffer[c - firstColumn] = cell > residue ? cell : 0;
         continue;
       }
-      if (blankIsZero && (cell === null || cell === undefined || cell === "")) {
+      if (blankIsZero && isEmptyCell(cell)) {
         buffer[c - firstColumn] = 0;
         continue;
       }
@@ -531,13 +529,18 @@ function amountFromOddCell(
   const where = place(argument, r, c, totalRows, totalColumns);
   if (seen.kind === "blank") {
     if (rule.blank === "error")
-      throw invalidValue(`${where} is blank; every cell needs one of the ${rule.what}`);
+      throw invalidValue("cell.blankNeeded", { where, what: { term: rule.what } });
     return 0;
   }
   if (seen.kind === "number" && Number.isFinite(seen.value)) {
     if (Math.abs(seen.value) <= residue) return 0;
-    if (seen.value < 0)
-      throw invalidValue(`${where}: ${formatNumber(seen.value)} is negative; ${rule.negative}`);
+    if (seen.value < 0) {
+      throw invalidValue("cell.negative", {
+        where,
+        value: { cell: quoted(seen) },
+        rule: { term: rule.negative },
+      });
+    }
     return seen.value;
   }
   throw notANumber(seen, where, rule.what);
@@ -572,7 +575,7 @@ export function readScores(arg: unknown, argument: string, scale: ScoreScale): S
         value = seen.value;
       }
       if (!(value >= scale.min && value <= scale.max && Number.isInteger(value))) {
-        throw invalidValue(scoreProblem(value, place(argument, r, c, totalRows, columns), scale));
+        throw scoreProblem(value, place(argument, r, c, totalRows, columns), scale);
       }
       scores[k++] = value;
     }
@@ -580,14 +583,19 @@ export function readScores(arg: unknown, argument: string, scale: ScoreScale): S
   return { argument, scores, rows: totalRows - headerRows, columns, headerRows };
 }
 
-function scoreProblem(value: number, where: string, scale: ScoreScale): string {
-  const range = `${scale.min} to ${scale.max}`;
-  if (!Number.isFinite(value))
-    return `${where}: ${formatNumber(value)} is not a score; ${scale.label} are whole numbers from ${range}`;
-  if (!Number.isInteger(value)) {
-    return `${where}: ${formatNumber(value)} is not a whole number; ${scale.label} are whole numbers from ${range}`;
-  }
-  return `${where}: ${formatNumber(value)} is outside the scale; ${scale.label} are whole numbers from ${range}`;
+function scoreProblem(value: number, where: { place: CellPlace }, scale: ScoreScale): MetricError {
+  const code: ErrorCode = !Number.isFinite(value)
+    ? "score.notScore"
+    : !Number.isInteger(value)
+      ? "score.notWhole"
+      : "score.outside";
+  return invalidValue(code, {
+    where,
+    value: { cell: { kind: "number", value } },
+    what: { term: scale.label },
+    min: scale.min,
+    max: scale.max,
+  });
 }
 
 /** A segment label as read from a cell: text, a number or a logical value; blank is "". */
@@ -613,10 +621,12 @@ export function readSegments(
   const columns = totalRows === 0 ? 0 : (grid[0]?.length ?? 0);
   const oneRowLonger = totalRows === data.rows + 1 && columns === data.columns;
   if (oneRowLonger && data.headerRows === 0) {
-    throw invalidValue(
-      `${argument} has ${describeShape({ rows: totalRows, columns })} and ${data.argument} ${describeShape(data)} without a header row: ` +
-        `one row more, so every label would sit one row off; select ${argument} over the same rows as ${data.argument}`
-    );
+    throw invalidValue("range.segmentsOffByOne", {
+      labels: argumentParam(argument),
+      labelsShape: shapeParam({ rows: totalRows, columns }),
+      data: argumentParam(data.argument),
+      dataShape: shapeParam(data),
+    });
   }
   const headerRows = oneRowLonger ? 1 : 0;
   requireSameShape(data, { argument, rows: totalRows - headerRows, columns, headerRows });
@@ -636,12 +646,12 @@ export function readSegments(
   return groupOf;
 }
 
-function readLabel(cell: unknown, where: () => string): SegmentLabel {
-  const value = plainCell(cell, where, "cannot be used as a segment");
+function readLabel(cell: unknown, where: () => Where): SegmentLabel {
+  const value = plainCell(cell, where, "cell.cannotBeSegment");
   if (value === null) return "";
   if (value instanceof Date) return readDate(value) ?? String(value);
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw invalidValue(`${where()}: ${formatNumber(value)} is not a segment`);
+    throw invalidValue("cell.notSegment", { where: where(), value: quoteCell(value) });
   }
   return value;
 }
@@ -651,15 +661,14 @@ export function readSingleValue(arg: unknown, argument: string): unknown {
   if (!Array.isArray(arg)) return arg;
   const grid = toGrid(arg, argument);
   const cells = grid.length * (grid[0]?.length ?? 0);
-  if (cells !== 1)
-    throw invalidValue(`${argument} must be a single value, not a range of ${cells} cells`);
+  if (cells !== 1) throw invalidValue("option.singleValue", { argument: { argument }, cells });
   return grid[0]?.[0];
 }
 
 /** The `segment` to keep, or undefined when omitted. */
 export function readSegmentChoice(arg: unknown, argument: string): SegmentLabel | undefined {
   if (isOmitted(arg)) return undefined;
-  return readLabel(readSingleValue(arg, argument), () => argument);
+  return readLabel(readSingleValue(arg, argument), () => argumentParam(argument));
 }
 
 /** TRUE/FALSE option; also 1/0 and the words TRUE/FALSE in any case, as Excel accepts them. */
@@ -673,8 +682,11 @@ export function readBooleanOption(arg: unknown, argument: string, fallback: bool
     const word = seen.text.trim().toUpperCase();
     if (word === "TRUE" || word === "FALSE") return word === "TRUE";
   }
-  if (seen.kind === "error") throw passOnError(seen.code, seen.message, argument);
-  throw invalidValue(`${argument}: ${describeCell(value)} is not TRUE or FALSE`);
+  if (seen.kind === "error") throw passOnError(seen.code, seen.message, argumentParam(argument));
+  throw invalidValue("option.notBoolean", {
+    where: argumentParam(argument),
+    value: { cell: quoted(seen) },
+  });
 }
 
 /**
@@ -692,14 +704,17 @@ export function readChoiceOption<T extends string>(
   if (isOmitted(arg)) return fallback;
   const value = readSingleValue(arg, argument);
   const seen = inspect(value);
-  if (seen.kind === "error") throw passOnError(seen.code, seen.message, argument);
+  if (seen.kind === "error") throw passOnError(seen.code, seen.message, argumentParam(argument));
   if (seen.kind === "text") {
     const word = seen.text.trim().toLowerCase();
     const match = choices.find((choice) => choice === word);
     if (match !== undefined) return match;
   }
-  const listed = choices.map((choice) => `"${choice}"`).join(", ");
-  throw invalidValue(`${argument}: ${describeCell(value)} is not one of ${listed}`);
+  throw invalidValue("option.notChoice", {
+    where: argumentParam(argument),
+    value: { cell: quoted(seen) },
+    choices: { choices },
+  });
 }
 
 /**
@@ -714,31 +729,63 @@ export function readNumberArgument(
 ): number {
   if (isOmitted(arg)) {
     if (rule.fallback !== undefined) return rule.fallback;
-    throw invalidValue(`${argument} is missing`);
+    throw invalidValue("option.missing", { argument: argumentParam(argument) });
   }
   const value = readSingleValue(arg, argument);
   const seen = inspect(value);
+  const where = argumentParam(argument);
   if (seen.kind === "text")
-    throw invalidValue(`${argument}: "${shorten(seen.text)}" is text, not a number`);
-  if (seen.kind !== "number" || !Number.isFinite(seen.value))
-    throw notANumber(seen, argument, argument);
+    throw invalidValue("cell.textOption", { where, value: { cell: quoted(seen) } });
+  if (seen.kind !== "number" || !Number.isFinite(seen.value)) throw notANumber(seen, where, null);
   // A single amount's terms are unknown: its residue bound is that of one currency unit.
   const n = rule.money === true && Math.abs(seen.value) <= residueBound(0) ? 0 : seen.value;
-  const bounds =
-    rule.min !== undefined && rule.max !== undefined
-      ? `from ${formatNumber(rule.min)} to ${formatNumber(rule.max)}`
-      : rule.min !== undefined
-        ? `of at least ${formatNumber(rule.min)}`
-        : rule.max !== undefined
-          ? `of at most ${formatNumber(rule.max)}`
-          : "";
-  const kind = rule.whole ? "a whole number" : "a number";
-  if (rule.whole && !Number.isInteger(n))
-    throw invalidValue(`${argument}: ${formatNumber(n)} must be ${kind} ${bounds}`.trim());
-  if ((rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max)) {
-    throw invalidValue(`${argument}: ${formatNumber(n)} must be ${kind} ${bounds}`.trim());
+  const outside =
+    (rule.whole === true && !Number.isInteger(n)) ||
+    (rule.min !== undefined && n < rule.min) ||
+    (rule.max !== undefined && n > rule.max);
+  if (outside) {
+    throw invalidValue(boundsCode(rule), {
+      where,
+      value: { cell: { kind: "number", value: n } },
+      ...(rule.min === undefined ? {} : { min: rule.min }),
+      ...(rule.max === undefined ? {} : { max: rule.max }),
+    });
   }
   return n;
+}
+
+/** The message for a number outside `rule`: "a whole number from 1 to 600", "a number of at most 1"… */
+function boundsCode(rule: { min?: number; max?: number; whole?: boolean }): ErrorCode {
+  const whole = rule.whole === true;
+  if (rule.min !== undefined && rule.max !== undefined)
+    return whole ? "whole.between" : "number.between";
+  if (rule.min !== undefined) return whole ? "whole.atLeast" : "number.atLeast";
+  if (rule.max !== undefined) return whole ? "whole.atMost" : "number.atMost";
+  return "whole.only";
+}
+
+/**
+ * How a revenue range would take one cell on its own (the task pane checks cells one by one, to
+ * name the bad one on the sheet): null when it is revenue or blank, else why it is not.
+ *
+ * @example revenueCellProblem(-5) === "negative"; revenueCellProblem(0.3 - 0.2 - 0.1) === null
+ */
+export function revenueCellProblem(cell: unknown): null | "negative" | "notNumber" {
+  const seen = inspect(cell);
+  if (seen.kind === "blank") return null;
+  if (seen.kind !== "number" || !Number.isFinite(seen.value)) return "notNumber";
+  if (Math.abs(seen.value) <= residueBound(0)) return null;
+  return seen.value < 0 ? "negative" : null;
+}
+
+/**
+ * The number a cell holds, plain or as a data type (a formatted number), or null.
+ *
+ * @example numberInCell({ type: "FormattedNumber", basicValue: 9 }) === 9; numberInCell("9") === null
+ */
+export function numberInCell(cell: unknown): number | null {
+  const seen = inspect(cell);
+  return seen.kind === "number" ? seen.value : null;
 }
 
 /** A cell's plain value: data types unwrapped, blanks as null; an error value is thrown on. */
@@ -751,8 +798,8 @@ export type PlainCell = number | string | boolean | Date | null;
  */
 export function plainCell(
   cell: unknown,
-  where: () => string,
-  refusal = "cannot be read here"
+  where: () => Where,
+  refusal: ErrorCode = "cell.cannotBeRead"
 ): PlainCell {
   if (typeof cell === "number" || typeof cell === "boolean") return cell;
   if (typeof cell === "string") return cell === "" ? null : cell;
@@ -775,7 +822,7 @@ export function plainCell(
           ? (cell as Record<string, unknown>)["text"]
           : undefined;
       if (typeof text === "string") return text;
-      throw invalidValue(`${where()}: ${seen.description} ${refusal}`);
+      throw invalidValue(refusal, { where: where(), value: { cell: seen.quoted } });
     }
   }
 }
@@ -788,9 +835,10 @@ export function readColumnCells(
   const grid = checkedGrid(arg, argument);
   const columns = grid[0]?.length ?? 0;
   if (columns > 1 && grid.length > 1) {
-    throw invalidValue(
-      `${argument} must be one column, not ${describeShape({ rows: grid.length, columns })}`
-    );
+    throw invalidValue("range.oneColumn", {
+      argument: argumentParam(argument),
+      shape: shapeParam({ rows: grid.length, columns }),
+    });
   }
   const cells = columns === 1 ? grid.map((row) => row[0]) : [...(grid[0] ?? [])];
   return { cells, rows: cells.length };

@@ -56,11 +56,7 @@ export function cohortAccumulator(periods: number): CohortAccumulator {
             continue;
           }
           const kept = totals[c * periods + k] as number;
-          row.push(
-            metricOrError(() =>
-              ratio(kept, denominator, "the cohort had no revenue in its first period")
-            )
-          );
+          row.push(metricOrError(() => ratio(kept, denominator, "div0.cohortFirstPeriod")));
         }
         table.push(row);
       }

@@ -65,9 +65,7 @@ const MONTH_SHORT_NAMES = [
  */
 export function serialToIsoDate(serial: number): string {
   if (!isDateSerial(serial)) {
-    throw invalidValue(
-      `${String(serial)} is not a date: Excel dates run from 1 (1900-01-01) to ${LAST_DATE_SERIAL} (9999-12-31)`
-    );
+    throw invalidValue("date.serialOutOfRange", { value: serial, last: LAST_DATE_SERIAL });
   }
   const day = Math.floor(serial);
   if (day === LOTUS_LEAP_DAY_SERIAL) return LOTUS_LEAP_DAY_ISO;
@@ -95,9 +93,7 @@ export function serialToIsoDate(serial: number): string {
 export function isoDateToSerial(iso: string): number {
   const date = parseIsoDate(iso);
   if (date === null || date.year < 1900) {
-    throw invalidValue(
-      `"${iso}" is not a date between 1900-01-01 and 9999-12-31 written as yyyy-mm-dd`
-    );
+    throw invalidValue("date.notIsoDate", { value: iso });
   }
   return calendarDateToSerial(date);
 }
@@ -188,7 +184,7 @@ export function formatIsoDate(date: CalendarDate): string {
 /** The calendar date of ISO text known to be valid (internal: callers pass our own output). */
 function calendarDateOf(iso: string): CalendarDate {
   const date = parseIsoDate(iso);
-  if (date === null) throw invalidValue(`"${iso}" is not a date written as yyyy-mm-dd`);
+  if (date === null) throw invalidValue("date.notIsoDate", { value: iso });
   return date;
 }
 
@@ -244,18 +240,6 @@ export function periodStartFromIndex(index: number, unit: PeriodUnit): string {
     case "year":
       return formatIsoDate({ year: index, month: 1, day: 1 });
   }
-}
-
-/**
- * The start of the period `count` periods after the one `iso` falls in (before, for a negative
- * count).
- *
- * @example
- * addPeriods("2024-11-01", "month", 3)   // "2025-02-01"
- * addPeriods("2024-01-01", "quarter", -1) // "2023-10-01"
- */
-export function addPeriods(iso: string, unit: PeriodUnit, count: number): string {
-  return periodStartFromIndex(periodIndex(iso, unit) + count, unit);
 }
 
 /**

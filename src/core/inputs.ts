@@ -7,9 +7,10 @@ import {
   type NumberRange,
   type ScoreRange,
   type ScoreScale,
-  describeShape,
+  headerRowCount,
   isOmitted,
   periodDateHeader,
+  place,
   readChoiceOption,
   readNumberArgument,
   readRevenue,
@@ -21,6 +22,7 @@ import {
   type AmountRule,
   type CellGrid,
   requireSameShape,
+  shapeParam,
   toGrid,
 } from "./coerce";
 import { cohortAccumulator } from "./cohorts";
@@ -30,18 +32,23 @@ import type { RetentionParts } from "./retention";
 import type { AnnualizeKind } from "./series";
 import {
   type ResultTable,
+  type SegmentFigure,
   type SegmentRequest,
-  computeForSegments,
   type Segmentation,
+  type TableRequest,
+  type WholeRequest,
+  computeForSegments,
+  figureFor,
   segmentGrouper,
+  segmentFigures,
   segmentRequest,
 } from "./segments";
 import { type NpsCounts, npsCounts } from "./surveys";
 
-export interface RevenueInput {
+export interface RevenueInput<R extends SegmentRequest = SegmentRequest> {
   readonly startMrr: NumberRange;
   readonly endMrr: NumberRange;
-  readonly request: SegmentRequest;
+  readonly request: R;
   /** 1 where the customer had revenue before start_mrr (from `history`); absent without it. */
   readonly hadRevenueBefore?: Uint8Array;
 }
@@ -64,12 +71,40 @@ export function readRevenueInput(
   return { startMrr, endMrr, request: segmentRequest(segmentation, chosen), hadRevenueBefore };
 }
 
+/** start_mrr and end_mrr (and history) for a figure over every customer. */
+export function readWholeRevenueInput(
+  start: unknown,
+  end: unknown,
+  history?: unknown
+): RevenueInput<WholeRequest> {
+  const { startMrr, endMrr } = readRevenuePair(start, end);
+  const hadRevenueBefore = isOmitted(history) ? undefined : readHistory(history, startMrr);
+  return { startMrr, endMrr, request: { kind: "all" }, hadRevenueBefore };
+}
+
+/** start_mrr, end_mrr and segments, for a table of every segment. */
+export function readSegmentedRevenueInput(
+  start: unknown,
+  end: unknown,
+  segments: unknown
+): RevenueInput<TableRequest> {
+  const { startMrr, endMrr } = readRevenuePair(start, end);
+  return {
+    startMrr,
+    endMrr,
+    request: { kind: "table", segmentation: segmentsOf(segments, startMrr) },
+  };
+}
+
 /** The optional segments argument, aligned with `data`; undefined when omitted. */
 function readSegmentation(
   segments: unknown,
   data: NumberRange | ScoreRange
 ): Segmentation | undefined {
-  if (isOmitted(segments)) return undefined;
+  return isOmitted(segments) ? undefined : segmentsOf(segments, data);
+}
+
+function segmentsOf(segments: unknown, data: NumberRange | ScoreRange): Segmentation {
   const grouper = segmentGrouper();
   return grouper.segmentation(readSegments(segments, "segments", data, grouper.assign));
 }
@@ -89,10 +124,12 @@ function refuseDateHeaders(start: unknown, end: unknown): void {
   const dates = periodDateHeader([topOfColumn(start), topOfColumn(end)]);
   if (dates === undefined) return;
   const [startDate, endDate] = dates;
-  throw invalidValue(
-    `start_mrr row 1 and end_mrr row 1 hold the dates ${startDate} and ${endDate} (a header row of dates), not revenue: ` +
-      "select the rows below the header, or make the header text such as 2024-01"
-  );
+  throw invalidValue("range.dateHeaderPair", {
+    start: place("start_mrr", 0, 0, 2, 1),
+    end: place("end_mrr", 0, 0, 2, 1),
+    startDate: startDate as string,
+    endDate: endDate as string,
+  });
 }
 
 /** start_mrr and end_mrr, the same shape once each has dropped its own header. */
@@ -116,15 +153,14 @@ export function readRevenuePair(
 export function readHistory(history: unknown, startMrr: NumberRange): Uint8Array {
   const before = readRevenue(history, "history");
   if (startMrr.columns !== 1) {
-    throw invalidValue(
-      `history goes with a start_mrr of one column, one customer a row; start_mrr has ${describeShape(startMrr)}`
-    );
+    throw invalidValue("history.oneColumn", { shape: shapeParam(startMrr) });
   }
   if (before.rows !== startMrr.rows) {
-    const note = before.headerRows || startMrr.headerRows ? " (header rows not counted)" : "";
-    throw invalidValue(
-      `history must have one row per customer, like start_mrr: history has ${before.rows} rows, start_mrr has ${startMrr.rows}${note}`
-    );
+    const headers = before.headerRows > 0 || startMrr.headerRows > 0;
+    throw invalidValue(headers ? "history.rowsWithoutHeaders" : "history.rows", {
+      historyRows: before.rows,
+      startRows: startMrr.rows,
+    });
   }
   const flags = new Uint8Array(before.rows);
   const { values, columns } = before;
@@ -160,9 +196,33 @@ export function revenueMetric(
   );
 }
 
-export interface SurveyInput {
+/** A revenue metric over every customer (or one segment): a number, or the MetricError thrown. */
+export function revenueFigure(
+  input: RevenueInput<WholeRequest>,
+  metric: (totals: MovementTotals) => number
+): number {
+  return figureFor(
+    input.request,
+    (groupOf, groupCount) => revenueTotals(input, groupOf, groupCount),
+    metric
+  );
+}
+
+/** A revenue metric per segment, then the Total row. */
+export function revenueBySegment(
+  input: RevenueInput<TableRequest>,
+  metric: (totals: MovementTotals) => number
+): SegmentFigure[] {
+  return segmentFigures(
+    input.request,
+    (groupOf, groupCount) => revenueTotals(input, groupOf, groupCount),
+    metric
+  );
+}
+
+export interface SurveyInput<R extends SegmentRequest = SegmentRequest> {
   readonly scores: ScoreRange;
-  readonly request: SegmentRequest;
+  readonly request: R;
 }
 
 export function readSurveyInput(
@@ -177,6 +237,24 @@ export function readSurveyInput(
   return { scores: read, request: segmentRequest(segmentation, chosen) };
 }
 
+/** Scores (and segments) for a figure over every answer. */
+export function readWholeSurveyInput(
+  scores: unknown,
+  scale: ScoreScale
+): SurveyInput<WholeRequest> {
+  return { scores: readScores(scores, "scores", scale), request: { kind: "all" } };
+}
+
+/** Scores and segments for a table of every segment. */
+export function readSegmentedSurveyInput(
+  scores: unknown,
+  scale: ScoreScale,
+  segments: unknown
+): SurveyInput<TableRequest> {
+  const read = readScores(scores, "scores", scale);
+  return { scores: read, request: { kind: "table", segmentation: segmentsOf(segments, read) } };
+}
+
 export function surveyMetric(
   input: SurveyInput,
   metric: (counts: NpsCounts) => number
@@ -188,12 +266,36 @@ export function surveyMetric(
   );
 }
 
+/** An NPS metric over every answer (or one segment's). */
+export function surveyFigure(
+  input: SurveyInput<WholeRequest>,
+  metric: (counts: NpsCounts) => number
+): number {
+  return figureFor(
+    input.request,
+    (groupOf, groupCount) => npsCounts(input.scores.scores, groupOf, groupCount),
+    metric
+  );
+}
+
+/** An NPS metric per segment, then the Total row. */
+export function surveyBySegment(
+  input: SurveyInput<TableRequest>,
+  metric: (counts: NpsCounts) => number
+): SegmentFigure[] {
+  return segmentFigures(
+    input.request,
+    (groupOf, groupCount) => npsCounts(input.scores.scores, groupOf, groupCount),
+    metric
+  );
+}
+
 /** The top-left text by which COHORT recognises the whole spill of SAAS.MRRMATRIX. */
 export const MATRIX_CORNER = "customer";
 
 const REVENUE_AMOUNTS = {
-  what: "revenue amounts",
-  negative: "revenue cannot be below 0",
+  what: "revenueAmounts",
+  negative: "revenueNotNegative",
   blank: "zero",
   money: true,
 } as const;
@@ -233,9 +335,10 @@ function cohortFrame(matrix: unknown): CohortFrame {
   // customer's row could look the same, so that case is refused rather than guessed.
   const dateHeader = grid.length > 1 ? periodDateHeader(grid[0] ?? []) : undefined;
   if (dateHeader !== undefined && dateHeader.length < 3) {
-    throw invalidValue(
-      `mrr_matrix row 1 holds ${dateHeader.join(" and ")} (dates in a header row?), not revenue: select the rows below the header, or make the header text such as 2024-01`
-    );
+    throw invalidValue("range.dateHeaderMatrix", {
+      where: place("mrr_matrix", 0, 0, grid.length, 1),
+      dates: { list: dateHeader },
+    });
   }
   if (dateHeader !== undefined) {
     return { grid, rule: { ...REVENUE_AMOUNTS, skipRows: 1 }, periodLabels: () => dateHeader };
@@ -248,6 +351,21 @@ function cohortFrame(matrix: unknown): CohortFrame {
         headerRows > 0 ? String(grid[0]?.[c] ?? "") || c + 1 : c + 1
       ),
   };
+}
+
+/**
+ * Whether COHORT reads the first row of `grid` as its header (the MRRMATRIX spill, a row of
+ * period dates, or text naming the periods): 1, else 0. A block COHORT refuses (a header of only
+ * two dates) is 0 here: read from the row below, it is data.
+ *
+ * @example cohortHeaderRows([["Jan", "Feb"], [100, 120]]) === 1
+ */
+export function cohortHeaderRows(grid: CellGrid): number {
+  const corner = grid[0]?.[0];
+  if (typeof corner === "string" && corner.trim().toLowerCase() === MATRIX_CORNER) return 1;
+  const dateHeader = grid.length > 1 ? periodDateHeader(grid[0] ?? []) : undefined;
+  if (dateHeader !== undefined) return dateHeader.length >= 3 ? 1 : 0;
+  return headerRowCount(grid);
 }
 
 /** COHORT's matrix read whole (for callers that want the amounts themselves). */
@@ -299,9 +417,11 @@ export function readRetentionParts(
   );
   const churned = Math.abs(readNumberArgument(churn, "churn", { fallback: 0, money: true }));
   if (contracted + churned > startMrr && startMrr > 0) {
-    throw invalidValue(
-      `contraction (${contracted}) and churn (${churned}) add up to more than start (${startMrr}): a cohort cannot lose more than it had`
-    );
+    throw invalidValue("parts.lossesExceedStart", {
+      contraction: contracted,
+      churn: churned,
+      start: startMrr,
+    });
   }
   return { startMrr, expansion: expanded, contraction: contracted, churned };
 }
@@ -310,10 +430,10 @@ export function readRetentionParts(
 export function readRates(arg: unknown, argument: string): NumberRange {
   const rates = readRevenue(arg, argument, {
     what: "rates",
-    negative: "a retention rate cannot be below 0",
+    negative: "rateNotNegative",
     blank: "error",
   });
-  if (rates.values.length === 0) throw invalidValue(`${argument} holds no rate`);
+  if (rates.values.length === 0) throw invalidValue("rates.none", { argument: { argument } });
   return rates;
 }
 

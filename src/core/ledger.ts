@@ -3,7 +3,7 @@
  * matrix every revenue function reads (SAAS.MRRMATRIX). Amounts of one customer in one period
  * are summed; periods are sorted and contiguous, a period without revenue is 0.
  */
-import { type PlainCell, describeCell, plainCell, place, readColumnCells } from "./coerce";
+import { type PlainCell, plainCell, place, quoteCell, readColumnCells } from "./coerce";
 import {
   type PeriodUnit,
   isDateSerial,
@@ -72,16 +72,18 @@ export function readLedger(
       : 0;
   const dataHeader = amountHeader === 1 || dateHeader === 1;
   if (ids.rows === rows + 1 && !dataHeader && when.rows - dateHeader === rows) {
-    throw invalidValue(
-      `customers has ${ids.rows} rows and amounts ${how.rows} without a header row: one row more, so every id would sit one row off; select customers over the same rows as dates and amounts`
-    );
+    throw invalidValue("ledger.customersOffByOne", {
+      customerRows: ids.rows,
+      amountRows: how.rows,
+    });
   }
   const idHeader = ids.rows === rows + 1 && dataHeader ? 1 : 0;
   if (when.rows - dateHeader !== rows || ids.rows - idHeader !== rows) {
-    const note = dataHeader ? ", header rows not counted" : "";
-    throw invalidValue(
-      `customers, dates and amounts must have one row per ledger entry: they have ${ids.rows - idHeader}, ${when.rows - dateHeader} and ${rows} rows${note}`
-    );
+    throw invalidValue(dataHeader ? "ledger.rowsWithoutHeaders" : "ledger.rows", {
+      customerRows: ids.rows - idHeader,
+      dateRows: when.rows - dateHeader,
+      amountRows: rows,
+    });
   }
 
   const customerOf = new Int32Array(rows);
@@ -105,17 +107,16 @@ export function readLedger(
     if (isBlank(id) && isBlank(date) && isBlank(amount)) continue; // an empty row in the export
 
     if (isBlank(id))
-      throw invalidValue(
-        `${idWhere()} is blank while its amount is ${describeCell(amount)}; every entry needs a customer`
-      );
+      throw invalidValue("ledger.customerBlank", { where: idWhere(), amount: quoteCell(amount) });
     if (typeof amount !== "number" && amount !== null) {
       // Dates, text and logical values are not amounts.
-      throw invalidValue(
-        `${amountWhere()}: ${describeCell(amount)} is not a number; amounts must be numbers`
-      );
+      throw invalidValue("ledger.amountNotNumber", {
+        where: amountWhere(),
+        value: quoteCell(amount),
+      });
     }
     if (amount !== null && !Number.isFinite(amount))
-      throw invalidValue(`${amountWhere()}: ${describeCell(amount)} is not a finite number`);
+      throw invalidValue("cell.notFinite", { where: amountWhere(), value: quoteCell(amount) });
 
     let period: number | undefined;
     if (typeof date === "number") {
@@ -136,9 +137,7 @@ export function readLedger(
       }
     }
     if (period === undefined) {
-      throw invalidValue(
-        `${dateWhere()}: ${describeCell(date)} is not a date; use a date, a date serial or text like 2024-03-15`
-      );
+      throw invalidValue("ledger.notDate", { where: dateWhere(), value: quoteCell(date) });
     }
 
     const customer = customerIndex.indexOf(
@@ -173,8 +172,7 @@ export function readLedger(
  */
 export function mrrMatrix(ledger: Ledger): ResultTable {
   const { customers, customerOf, periodOf, amounts, unit } = ledger;
-  if (amounts.length === 0)
-    throw invalidValue("the ledger holds no entry: customers, dates and amounts are all blank");
+  if (amounts.length === 0) throw invalidValue("ledger.empty");
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < periodOf.length; i++) {
@@ -188,9 +186,11 @@ export function mrrMatrix(ledger: Ledger): ResultTable {
     customers.length + 1 > SHEET_ROWS ||
     periods * customers.length > MAX_CELLS
   ) {
-    throw invalidValue(
-      `the matrix would be ${customers.length} customers × ${periods} ${unit}s, more than a sheet can hold; use a longer period or a shorter ledger`
-    );
+    throw invalidValue("ledger.tooLarge", {
+      customers: customers.length,
+      periods,
+      unit: { term: unit },
+    });
   }
   // Amounts of one customer in one period add up as money (money.ts): with the largest term of
   // each cell kept, a charge and the credits that cancel it give exactly 0.
@@ -212,15 +212,19 @@ export function mrrMatrix(ledger: Ledger): ResultTable {
       const cell = c * periods + p;
       const total = moneySum(sums[cell] as number, largestTerm[cell] as number);
       if (!Number.isFinite(total)) {
-        throw new MetricError(
-          "num",
-          `customer ${describeCell(customers[c])} has amounts too large to add up in the ${unit} starting ${header[p + 1] as string}`
-        );
+        throw new MetricError("num", "ledger.overflow", {
+          customer: { label: customers[c] as LookupValue },
+          unit: { term: unit },
+          start: header[p + 1] as string,
+        });
       }
       if (total < 0) {
-        throw invalidValue(
-          `customer ${describeCell(customers[c])} has a negative total of ${total} in the ${unit} starting ${header[p + 1] as string}; credits cannot exceed charges`
-        );
+        throw invalidValue("ledger.negativeTotal", {
+          customer: { label: customers[c] as LookupValue },
+          total,
+          unit: { term: unit },
+          start: header[p + 1] as string,
+        });
       }
       row.push(total + 0);
     }
@@ -244,9 +248,10 @@ export const MATRIX_SEGMENTS_HEADER = "segment";
 export function matrixSegments(ledger: Ledger, segments: unknown): ResultTable {
   const labels = readColumnCells(segments, "segments");
   if (labels.rows !== ledger.selectedRows) {
-    throw invalidValue(
-      `segments must have one row per ledger entry, like customers: segments has ${labels.rows} rows, customers has ${ledger.selectedRows}`
-    );
+    throw invalidValue("ledger.segmentsRows", {
+      segmentRows: labels.rows,
+      customerRows: ledger.selectedRows,
+    });
   }
   const header =
     ledger.idHeaderRows === 1
@@ -259,9 +264,10 @@ export function matrixSegments(ledger: Ledger, segments: unknown): ResultTable {
     const label = plainCell(labels.cells[row], () => place("segments", row, 0, labels.rows, 1));
     if (label instanceof Date) table.push([readDate(label) ?? ""]);
     else if (typeof label === "number" && !Number.isFinite(label)) {
-      throw invalidValue(
-        `${place("segments", row, 0, labels.rows, 1)}: ${describeCell(label)} is not a segment`
-      );
+      throw invalidValue("cell.notSegment", {
+        where: place("segments", row, 0, labels.rows, 1),
+        value: quoteCell(label),
+      });
     } else table.push([label === null ? "" : shownId(label)]);
   }
   return table;

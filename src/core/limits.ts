@@ -14,7 +14,8 @@ export const SHEET_COLUMNS = 16_384;
  */
 export function requireFitsOnSheet(rows: number, columns: number): void {
   if (rows <= SHEET_ROWS && columns <= SHEET_COLUMNS) return;
-  throw invalidValue(
-    `the result would be ${rows} rows × ${columns} columns, more than a sheet holds (${SHEET_ROWS} rows × ${SHEET_COLUMNS} columns); select fewer rows or columns`
-  );
+  throw invalidValue("limit.spill", {
+    shape: { shape: { rows, columns } },
+    sheet: { shape: { rows: SHEET_ROWS, columns: SHEET_COLUMNS } },
+  });
 }

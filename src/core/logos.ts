@@ -5,8 +5,7 @@
 import type { MovementTotals } from "./movements";
 import { ratio } from "./ratios";
 
-const NO_STARTING_CUSTOMERS =
-  "no starting customers: start_mrr has no customer with revenue above 0";
+const NO_STARTING_CUSTOMERS = "div0.noStartingCustomers";
 
 /**
  * Share of the starting customers still paying at the end.

@@ -20,7 +20,7 @@ export function projectMrr(
   for (let t = 0; t < months; t++) {
     mrr = mrr * monthlyNrr + newMrrPerMonth;
     if (!Number.isFinite(mrr))
-      throw new MetricError("num", `the projection overflows by month ${t + 1}`);
+      throw new MetricError("num", "num.projectionOverflow", { month: t + 1 });
     projected[t] = mrr;
   }
   return projected;

@@ -6,7 +6,7 @@
 import type { MovementTotals } from "./movements";
 import { ratio } from "./ratios";
 
-const NO_STARTING_REVENUE = "no starting revenue: start_mrr has no customer with revenue above 0";
+const NO_STARTING_REVENUE = "div0.noStartingRevenue";
 
 /**
  * Net revenue retention: Σ_existing e_i / Σ_existing s_i = (start + expansion − contraction − churn) / start.
@@ -76,7 +76,7 @@ export function contractionRate(totals: MovementTotals): number {
 export function quickRatio(totals: MovementTotals): number {
   const gained = totals.newMrr + totals.reactivationMrr + totals.expansionMrr;
   const lost = totals.contractionMrr + totals.churnedMrr;
-  return ratio(gained, lost, "no contraction or churn in the period: the quick ratio is unbounded");
+  return ratio(gained, lost, "div0.noLosses");
 }
 
 /** Aggregated amounts for NRR.PARTS and GRR.PARTS: losses as magnitudes, whatever their sign. */
@@ -94,7 +94,7 @@ export interface RetentionParts {
  */
 export function nrrFromParts(parts: RetentionParts): number {
   const kept = parts.startMrr + parts.expansion - parts.contraction - parts.churned;
-  return ratio(kept, parts.startMrr, "start is 0: no starting revenue");
+  return ratio(kept, parts.startMrr, "div0.noStart");
 }
 
 /**
@@ -103,9 +103,5 @@ export function nrrFromParts(parts: RetentionParts): number {
  * @example grrFromParts({ startMrr: 100e6, expansion: 0, contraction: 5e6, churned: 5e6 }) === 0.9
  */
 export function grrFromParts(parts: RetentionParts): number {
-  return ratio(
-    parts.startMrr - parts.contraction - parts.churned,
-    parts.startMrr,
-    "start is 0: no starting revenue"
-  );
+  return ratio(parts.startMrr - parts.contraction - parts.churned, parts.startMrr, "div0.noStart");
 }

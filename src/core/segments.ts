@@ -19,11 +19,19 @@ export interface Segmentation {
   readonly keys: readonly string[];
 }
 
-/** What a metric is asked for: the whole range, one segment of it, or a table of all segments. */
-export type SegmentRequest =
+/** A figure for the whole range, or for one segment of it. */
+export type WholeRequest =
   | { readonly kind: "all" }
-  | { readonly kind: "one"; readonly segmentation: Segmentation; readonly group: number }
-  | { readonly kind: "table"; readonly segmentation: Segmentation };
+  | { readonly kind: "one"; readonly segmentation: Segmentation; readonly group: number };
+
+/** A table of every segment, then a Total row. */
+export interface TableRequest {
+  readonly kind: "table";
+  readonly segmentation: Segmentation;
+}
+
+/** What a metric is asked for: the whole range, one segment of it, or a table of all segments. */
+export type SegmentRequest = WholeRequest | TableRequest;
 
 /** A cell of a spilled result: a label, a figure, or an error shown in that cell only. */
 export type ResultCell = string | number | boolean | MetricError;
@@ -60,10 +68,7 @@ export function segmentRequest(
 ): SegmentRequest {
   if (segmentation === undefined) {
     if (chosen !== undefined) {
-      throw new MetricError(
-        "value",
-        `segment ${quote(chosen)} needs a segments range to pick it from`
-      );
+      throw new MetricError("value", "segment.needsSegments", { segment: { label: chosen } });
     }
     return { kind: "all" };
   }
@@ -76,13 +81,13 @@ export function segmentRequest(
     const near = retyped === undefined ? -1 : segmentation.keys.indexOf(lookupKey(retyped));
     if (near >= 0) {
       const label = segmentation.labels[near] as SegmentLabel;
-      const hint =
-        typeof label === "number"
-          ? `segments holds the number ${label}: give segment without quotes`
-          : `segments holds the text "${label}": give segment in quotes`;
-      throw new MetricError("na", `segment ${quote(chosen)} matches no row of segments (${hint})`);
+      throw new MetricError(
+        "na",
+        typeof label === "number" ? "segment.noMatchIsNumber" : "segment.noMatchIsText",
+        { segment: { label: chosen }, found: { label } }
+      );
     }
-    throw new MetricError("na", `segment ${quote(chosen)} matches no row of segments`);
+    throw new MetricError("na", "segment.noMatch", { segment: { label: chosen } });
   }
   return { kind: "one", segmentation, group };
 }
@@ -95,28 +100,73 @@ function retypedLabel(label: SegmentLabel): SegmentLabel | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
-function quote(label: SegmentLabel): string {
-  return typeof label === "string" ? `"${label}"` : String(label).toUpperCase();
+/** The totals of each segment and of all cells, accumulated in one pass. */
+export type Accumulate<T> = (
+  groupOf: Int32Array | undefined,
+  groupCount: number
+) => { overall: T; groups: T[] };
+
+/**
+ * The figure a whole request asks for: `metric` of all the cells' totals, or of one segment's.
+ * `metric` throws MetricError for a figure that does not exist (no starting revenue).
+ */
+export function figureFor<T>(
+  request: WholeRequest,
+  accumulate: Accumulate<T>,
+  metric: (totals: T) => number
+): number {
+  if (request.kind === "all") return metric(accumulate(undefined, 0).overall);
+  const { groupOf, labels } = request.segmentation;
+  return metric(accumulate(groupOf, labels.length).groups[request.group] as T);
+}
+
+/** One row of a table of segments: its label and figure (or the error of that one figure). */
+export interface SegmentFigure {
+  readonly label: SegmentLabel;
+  /** The Total row, after every segment. */
+  readonly total: boolean;
+  readonly figure: number | MetricError;
 }
 
 /**
- * Accumulates per segment in one pass and turns the accumulations into the requested figure.
- * `accumulate` receives the segment index of every cell (or none) and returns the totals of each
- * segment and of all cells; `metric` turns one accumulation into a number or throws MetricError.
+ * One row per segment in order of first appearance, then a Total row; a segment whose figure
+ * does not exist has its error, which does not hide the other segments' figures.
+ */
+export function segmentFigures<T>(
+  request: TableRequest,
+  accumulate: Accumulate<T>,
+  metric: (totals: T) => number
+): SegmentFigure[] {
+  const { groupOf, labels } = request.segmentation;
+  const { overall, groups } = accumulate(groupOf, labels.length);
+  const rows: SegmentFigure[] = labels.map((label, g) => ({
+    label,
+    total: false,
+    figure: metricOrError(() => metric(groups[g] as T)),
+  }));
+  rows.push({ label: TOTAL_LABEL, total: true, figure: metricOrError(() => metric(overall)) });
+  return rows;
+}
+
+/** segmentFigures as the spill of a function: label and figure, an error in its own cell. */
+export function tableFor<T>(
+  request: TableRequest,
+  accumulate: Accumulate<T>,
+  metric: (totals: T) => number
+): ResultTable {
+  return segmentFigures(request, accumulate, metric).map((row) => [row.label, row.figure]);
+}
+
+/**
+ * Accumulates per segment in one pass and turns the accumulations into the requested figure or
+ * table (the bindings, whose arguments decide which).
  */
 export function computeForSegments<T>(
   request: SegmentRequest,
-  accumulate: (groupOf: Int32Array | undefined, groupCount: number) => { overall: T; groups: T[] },
+  accumulate: Accumulate<T>,
   metric: (totals: T) => number
 ): number | ResultTable {
-  if (request.kind === "all") return metric(accumulate(undefined, 0).overall);
-  const { groupOf, labels } = request.segmentation;
-  const { overall, groups } = accumulate(groupOf, labels.length);
-  if (request.kind === "one") return metric(groups[request.group] as T);
-  const table: ResultTable = labels.map((label, g) => [
-    label,
-    metricOrError(() => metric(groups[g] as T)),
-  ]);
-  table.push([TOTAL_LABEL, metricOrError(() => metric(overall))]);
-  return table;
+  return request.kind === "table"
+    ? tableFor(request, accumulate, metric)
+    : figureFor(request, accumulate, metric);
 }

@@ -6,7 +6,7 @@
 import { MetricError } from "./errors";
 
 function finite(value: number): number {
-  if (!Number.isFinite(value)) throw new MetricError("num", "the result is too large to show");
+  if (!Number.isFinite(value)) throw new MetricError("num", "num.resultTooLarge");
   return value;
 }
 

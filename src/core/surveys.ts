@@ -8,12 +8,22 @@
 import { BLANK_SCORE, type ScoreRange, type ScoreScale } from "./coerce";
 import { divisionByZero } from "./errors";
 import { ratio } from "./ratios";
-import { type ResultTable, type SegmentRequest, computeForSegments } from "./segments";
+import {
+  type ResultTable,
+  type SegmentRequest,
+  type TableRequest,
+  type WholeRequest,
+  computeForSegments,
+  figureFor,
+  type SegmentFigure,
+  segmentFigures,
+} from "./segments";
 import { inverseNormalCdf, twoSidedPValue } from "./statistics";
 
-export const NPS_SCALE: ScoreScale = { min: 0, max: 10, label: "NPS scores" };
+export const NPS_SCALE: ScoreScale = { min: 0, max: 10, label: "npsScores" };
 
-const NO_RESPONSES = "no responses: scores holds no answer";
+const NO_RESPONSES = "div0.noResponses";
+const SCORES = { argument: { argument: "scores" } };
 
 // ---------------------------------------------------------------------------------------------
 // Counting.
@@ -89,6 +99,32 @@ export function scoreMetric(
   );
 }
 
+/** A score metric over every answer (or one segment's). */
+export function scoreFigure(
+  input: { readonly scores: ScoreRange; readonly request: WholeRequest },
+  scale: ScoreScale,
+  metric: (tally: ScoreTally) => number
+): number {
+  return figureFor(
+    input.request,
+    (groupOf, groupCount) => tallyScores(input.scores.scores, scale.max, groupOf, groupCount),
+    metric
+  );
+}
+
+/** A score metric per segment, then the Total row. */
+export function scoreBySegment(
+  input: { readonly scores: ScoreRange; readonly request: TableRequest },
+  scale: ScoreScale,
+  metric: (tally: ScoreTally) => number
+): SegmentFigure[] {
+  return segmentFigures(
+    input.request,
+    (groupOf, groupCount) => tallyScores(input.scores.scores, scale.max, groupOf, groupCount),
+    metric
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Net Promoter Score.
 
@@ -98,10 +134,6 @@ export interface NpsCounts {
   passives: number;
   detractors: number;
   responses: number;
-}
-
-export function emptyNpsCounts(): NpsCounts {
-  return { promoters: 0, passives: 0, detractors: 0, responses: 0 };
 }
 
 /**
@@ -139,7 +171,7 @@ export function countNps(scores: ScoreRange): NpsCounts {
  * @example 200 responses, 100 promoters, 80 passives, 20 detractors → 40
  */
 export function netPromoterScore(counts: NpsCounts): number {
-  return 100 * ratio(counts.promoters - counts.detractors, counts.responses, NO_RESPONSES);
+  return 100 * ratio(counts.promoters - counts.detractors, counts.responses, NO_RESPONSES, SCORES);
 }
 
 /**
@@ -153,7 +185,7 @@ export function netPromoterScore(counts: NpsCounts): number {
  */
 export function npsBreakdown(counts: NpsCounts): ResultTable {
   const { promoters, passives, detractors, responses } = counts;
-  if (responses === 0) throw divisionByZero(NO_RESPONSES);
+  if (responses === 0) throw divisionByZero(NO_RESPONSES, SCORES);
   return [
     ["", "Count", "Share"],
     ["Promoters", promoters, promoters / responses],
@@ -172,7 +204,7 @@ export function npsBreakdown(counts: NpsCounts): ResultTable {
  */
 export function npsVariance(counts: NpsCounts): number {
   const { promoters, detractors, responses: n } = counts;
-  if (n === 0) throw divisionByZero(NO_RESPONSES);
+  if (n === 0) throw divisionByZero(NO_RESPONSES, SCORES);
   const net = promoters - detractors;
   // Exact in integers while n² < 2^53 (below 94 million answers), and never below 0: n ≥ P + D ≥ |P − D|.
   return ((promoters + detractors) * n - net * net) / (n * n);
@@ -219,8 +251,8 @@ export function npsMarginOfError(counts: NpsCounts, confidence: number): number 
  *   (NPS 20, v 0.56): z = 20 / (100 · sqrt(0.44/200 + 0.56/50)) ≈ 1.728, p ≈ 0.084
  */
 export function npsDifferencePValue(a: NpsCounts, b: NpsCounts): number {
-  if (a.responses === 0) throw divisionByZero("no responses: scores_a holds no answer");
-  if (b.responses === 0) throw divisionByZero("no responses: scores_b holds no answer");
+  if (a.responses === 0) throw divisionByZero(NO_RESPONSES, { argument: { argument: "scores_a" } });
+  if (b.responses === 0) throw divisionByZero(NO_RESPONSES, { argument: { argument: "scores_b" } });
   const difference = netPromoterScore(a) - netPromoterScore(b);
   const spread = npsVariance(a) / a.responses + npsVariance(b) / b.responses;
   if (difference === 0) return 1;
@@ -238,7 +270,7 @@ export const CES_DEFAULT_SCALE_MAX = 7;
 
 /** The 1..max scale of a CSAT or CES survey, named in messages ("CSAT scores are whole…"). */
 export function satisfactionScale(survey: "CSAT" | "CES", max: number): ScoreScale {
-  return { min: 1, max, label: `${survey} scores` };
+  return { min: 1, max, label: survey === "CSAT" ? "csatScores" : "cesScores" };
 }
 
 /** How SAAS.CSAT summarises: share in the top two boxes (the default) or mean score. */
@@ -251,7 +283,7 @@ export type CsatMethod = (typeof CSAT_METHODS)[number];
  * @example answers 7, 5, 6 on 1–7 → 6
  */
 export function meanScore(tally: ScoreTally): number {
-  return ratio(tally.sum, tally.responses, NO_RESPONSES);
+  return ratio(tally.sum, tally.responses, NO_RESPONSES, SCORES);
 }
 
 /**
@@ -262,7 +294,7 @@ export function meanScore(tally: ScoreTally): number {
 export function topTwoBoxShare(tally: ScoreTally): number {
   const top = tally.byScore.length - 1;
   const inTopTwo = (tally.byScore[top] ?? 0) + (tally.byScore[top - 1] ?? 0);
-  return ratio(inTopTwo, tally.responses, NO_RESPONSES);
+  return ratio(inTopTwo, tally.responses, NO_RESPONSES, SCORES);
 }
 
 /**

@@ -27,6 +27,8 @@ import { toExcel } from "./toExcel";
  * Net revenue retention (NRR, NDR): revenue at the end of the customers who paid at the start, over their revenue at the start. Expansion counts; new customers never do.
  * @customfunction NRR
  * @helpurl https://localhost:3000/help.html#NRR
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
@@ -37,9 +39,10 @@ export function nrr(
   start_mrr: any[][],
   end_mrr: any[][],
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("NRR", () =>
+  return toExcel("NRR", invocation, () =>
     revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), netRevenueRetention)
   );
 }
@@ -48,6 +51,8 @@ export function nrr(
  * Gross revenue retention (GRR): revenue kept from the customers who paid at the start, each capped at their starting revenue, so expansion never offsets churn or contraction.
  * @customfunction GRR
  * @helpurl https://localhost:3000/help.html#GRR
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
@@ -58,9 +63,10 @@ export function grr(
   start_mrr: any[][],
   end_mrr: any[][],
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("GRR", () =>
+  return toExcel("GRR", invocation, () =>
     revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), grossRevenueRetention)
   );
 }
@@ -69,6 +75,8 @@ export function grr(
  * Gross MRR churn rate: revenue lost to churn and contraction over starting revenue (1 - GRR). With include_contraction FALSE, churned revenue only.
  * @customfunction MRRCHURN
  * @helpurl https://localhost:3000/help.html#MRRCHURN
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [include_contraction] TRUE (default) counts contraction as lost revenue; FALSE counts only customers who left.
@@ -81,9 +89,10 @@ export function mrrchurn(
   end_mrr: any[][],
   include_contraction?: any,
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("MRRCHURN", () => {
+  return toExcel("MRRCHURN", invocation, () => {
     const input = readRevenueInput(start_mrr, end_mrr, segments, segment);
     const withContraction = readBooleanOption(include_contraction, "include_contraction", true);
     return revenueMetric(input, (totals) => mrrChurnRate(totals, withContraction));
@@ -94,6 +103,8 @@ export function mrrchurn(
  * Net MRR churn rate: (churn + contraction - expansion) / starting revenue, which is 1 - NRR. Negative when expansion outweighs the losses.
  * @customfunction NETMRRCHURN
  * @helpurl https://localhost:3000/help.html#NETMRRCHURN
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
@@ -104,9 +115,10 @@ export function netmrrchurn(
   start_mrr: any[][],
   end_mrr: any[][],
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("NETMRRCHURN", () =>
+  return toExcel("NETMRRCHURN", invocation, () =>
     revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), netMrrChurnRate)
   );
 }
@@ -115,6 +127,8 @@ export function netmrrchurn(
  * Expansion rate: upsell and cross-sell of existing customers over starting revenue.
  * @customfunction EXPANSIONRATE
  * @helpurl https://localhost:3000/help.html#EXPANSIONRATE
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
@@ -125,9 +139,10 @@ export function expansionrate(
   start_mrr: any[][],
   end_mrr: any[][],
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("EXPANSIONRATE", () =>
+  return toExcel("EXPANSIONRATE", invocation, () =>
     revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), expansionRate)
   );
 }
@@ -136,6 +151,8 @@ export function expansionrate(
  * Contraction rate: downgrades of customers who still pay, over starting revenue (churn not included).
  * @customfunction CONTRACTIONRATE
  * @helpurl https://localhost:3000/help.html#CONTRACTIONRATE
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [segments] Optional segment of each customer (plan, region, CSM...), aligned with start_mrr. Without segment, spills one row per segment and a Total row.
@@ -146,9 +163,10 @@ export function contractionrate(
   start_mrr: any[][],
   end_mrr: any[][],
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("CONTRACTIONRATE", () =>
+  return toExcel("CONTRACTIONRATE", invocation, () =>
     revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment), contractionRate)
   );
 }
@@ -157,6 +175,8 @@ export function contractionrate(
  * SaaS quick ratio: (new + reactivation + expansion) / (contraction + churn). Above 4 is strong growth efficiency; no losses at all gives #DIV/0!.
  * @customfunction QUICKRATIO
  * @helpurl https://localhost:3000/help.html#QUICKRATIO
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
@@ -169,9 +189,10 @@ export function quickratio(
   end_mrr: any[][],
   history?: any[][],
   segments?: any[][],
-  segment?: any
+  segment?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("QUICKRATIO", () =>
+  return toExcel("QUICKRATIO", invocation, () =>
     revenueMetric(readRevenueInput(start_mrr, end_mrr, segments, segment, history), quickRatio)
   );
 }
@@ -180,13 +201,20 @@ export function quickratio(
  * MRR bridge: spills Starting MRR, New, Reactivation, Expansion, Contraction, Churn and Ending MRR, losses as negative numbers, so the amounts add up to Ending MRR.
  * @customfunction MRRBRIDGE
  * @helpurl https://localhost:3000/help.html#MRRBRIDGE
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
  * @returns A 7 x 2 table of labels and amounts.
  */
-export function mrrbridge(start_mrr: any[][], end_mrr: any[][], history?: any[][]): any[][] {
-  return toExcel("MRRBRIDGE", () => {
+export function mrrbridge(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  history?: any[][],
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("MRRBRIDGE", invocation, () => {
     const input = readRevenueInput(start_mrr, end_mrr, null, null, history);
     return mrrBridge(revenueTotals(input).overall);
   });
@@ -196,13 +224,20 @@ export function mrrbridge(start_mrr: any[][], end_mrr: any[][], history?: any[][
  * Movement of each customer between the two dates: new, reactivation, expansion, contraction, churn, flat, or empty for no revenue at either date. Spills in the shape of start_mrr.
  * @customfunction MOVEMENT
  * @helpurl https://localhost:3000/help.html#MOVEMENT
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped (and the spill starts with a header, to stay aligned).
  * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
  * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
  * @returns One label per customer.
  */
-export function movement(start_mrr: any[][], end_mrr: any[][], history?: any[][]): any[][] {
-  return toExcel("MOVEMENT", () => {
+export function movement(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  history?: any[][],
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("MOVEMENT", invocation, () => {
     const input = readRevenueInput(start_mrr, end_mrr, null, null, history);
     return movementLabels(input.startMrr, input.endMrr, input.hadRevenueBefore);
   });
@@ -212,14 +247,22 @@ export function movement(start_mrr: any[][], end_mrr: any[][], history?: any[][]
  * NRR from already aggregated amounts: (start + expansion - contraction - churn) / start. Losses may be given as positive or negative numbers; they are always subtracted.
  * @customfunction NRR.PARTS
  * @helpurl https://localhost:3000/help.html#NRR.PARTS
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start Starting recurring revenue of the cohort (above 0).
  * @param expansion Expansion revenue of the same customers in the period (0 or more).
  * @param contraction Contraction revenue, as a positive or a negative number.
  * @param churn Churned revenue, as a positive or a negative number.
  * @returns NRR as a fraction: 1.1 is 110%.
  */
-export function nrrParts(start: any, expansion: any, contraction: any, churn: any): any[][] {
-  return toExcel("NRR.PARTS", () =>
+export function nrrParts(
+  start: any,
+  expansion: any,
+  contraction: any,
+  churn: any,
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("NRR.PARTS", invocation, () =>
     nrrFromParts(readRetentionParts(start, expansion, contraction, churn))
   );
 }
@@ -228,11 +271,20 @@ export function nrrParts(start: any, expansion: any, contraction: any, churn: an
  * GRR from already aggregated amounts: (start - contraction - churn) / start. Losses may be given as positive or negative numbers; they are always subtracted.
  * @customfunction GRR.PARTS
  * @helpurl https://localhost:3000/help.html#GRR.PARTS
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start Starting recurring revenue of the cohort (above 0).
  * @param contraction Contraction revenue, as a positive or a negative number.
  * @param churn Churned revenue, as a positive or a negative number.
  * @returns GRR as a fraction: 0.9 is 90%.
  */
-export function grrParts(start: any, contraction: any, churn: any): any[][] {
-  return toExcel("GRR.PARTS", () => grrFromParts(readRetentionParts(start, 0, contraction, churn)));
+export function grrParts(
+  start: any,
+  contraction: any,
+  churn: any,
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("GRR.PARTS", invocation, () =>
+    grrFromParts(readRetentionParts(start, 0, contraction, churn))
+  );
 }

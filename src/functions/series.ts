@@ -1,6 +1,6 @@
 /**
  * Custom functions for time series and cohorts: thin bindings over src/core.
- * Definitions: shared/spec/metrics.md; signatures: shared/spec/functions.md.
+ * Definitions: docs/metrics.md; signatures and conventions: docs/functions.md.
  */
 import {
   annualizeMonthlyRate,
@@ -21,12 +21,18 @@ import { toExcel } from "./toExcel";
  * Cohort retention table of a customers x periods matrix: one row per cohort (customers whose first revenue is in that period), one column per age 0, 1, 2...; cells beyond the data stay empty.
  * @customfunction COHORT
  * @helpurl https://localhost:3000/help.html#COHORT
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param mrr_matrix Revenue of each customer (rows) in each period (columns, oldest first): the bare block of amounts, or the whole spill of SAAS.MRRMATRIX.
  * @param [mode] "revenue" (default): revenue kept as a share of the cohort's first-period revenue; "logo": share of the cohort's customers still paying.
  * @returns A table: header row of ages, first column of cohort starts.
  */
-export function cohort(mrr_matrix: any[][], mode?: any): any[][] {
-  return toExcel("COHORT", () => {
+export function cohort(
+  mrr_matrix: any[][],
+  mode?: any,
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("COHORT", invocation, () => {
     return cohortOfMatrix(mrr_matrix, mode);
   });
 }
@@ -35,12 +41,18 @@ export function cohort(mrr_matrix: any[][], mode?: any): any[][] {
  * Turns a monthly rate into an annual one: for churn 1 - (1 - r)^12, for retention r^12.
  * @customfunction ANNUALIZE
  * @helpurl https://localhost:3000/help.html#ANNUALIZE
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param monthly_rate The monthly rate as a fraction, e.g. 0.02 for 2% monthly churn or 1.01 for 101% monthly NRR.
  * @param [kind] "churn" (default) or "retention".
  * @returns The annual rate as a fraction.
  */
-export function annualize(monthly_rate: any, kind?: any): any[][] {
-  return toExcel("ANNUALIZE", () => {
+export function annualize(
+  monthly_rate: any,
+  kind?: any,
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("ANNUALIZE", invocation, () => {
     const input = readAnnualizeInput(monthly_rate, kind);
     return annualizeMonthlyRate(input.monthlyRate, input.kind);
   });
@@ -50,17 +62,21 @@ export function annualize(monthly_rate: any, kind?: any): any[][] {
  * Compounds period retention rates: the product of a range of monthly or quarterly NRR or GRR. Not the same as point-to-point annual NRR.
  * @customfunction COMPOUND
  * @helpurl https://localhost:3000/help.html#COMPOUND
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param rates Retention rates of consecutive periods as fractions (1.02 is 102%); every cell needs a rate.
  * @returns The compounded rate as a fraction.
  */
-export function compound(rates: any[][]): any[][] {
-  return toExcel("COMPOUND", () => compoundRates(readRates(rates, "rates").values));
+export function compound(rates: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return toExcel("COMPOUND", invocation, () => compoundRates(readRates(rates, "rates").values));
 }
 
 /**
  * Projects MRR month by month: MRR(t) = MRR(t-1) x monthly_nrr + new_mrr_per_month. Spills one value per month.
  * @customfunction PROJECT
  * @helpurl https://localhost:3000/help.html#PROJECT
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param start_mrr MRR today (0 or more).
  * @param monthly_nrr Monthly net revenue retention as a fraction, e.g. 1.01 for 101%.
  * @param new_mrr_per_month New MRR added each month (0 or more).
@@ -71,9 +87,10 @@ export function project(
   start_mrr: any,
   monthly_nrr: any,
   new_mrr_per_month: any,
-  months: any
+  months: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("PROJECT", () => {
+  return toExcel("PROJECT", invocation, () => {
     const input = readProjectionInput(start_mrr, monthly_nrr, new_mrr_per_month, months);
     return projectMrr(input.startMrr, input.monthlyNrr, input.newMrrPerMonth, input.months).map(
       (mrr) => [mrr]
@@ -85,6 +102,8 @@ export function project(
  * Customers x periods matrix from a billing ledger (one row per customer, date, amount): amounts of a customer in one period are summed, periods sorted, missing periods 0. Feeds SAAS.COHORT and every two-column function.
  * @customfunction MRRMATRIX
  * @helpurl https://localhost:3000/help.html#MRRMATRIX
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param customers Customer id of each ledger entry (one column). A header row is skipped.
  * @param dates Date of each entry: an Excel date, a date serial or text like 2024-03-15.
  * @param amounts Amount of each entry; credits may be negative, a customer's total in a period may not.
@@ -95,9 +114,10 @@ export function mrrmatrix(
   customers: any[][],
   dates: any[][],
   amounts: any[][],
-  period?: any
+  period?: any,
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("MRRMATRIX", () => {
+  return toExcel("MRRMATRIX", invocation, () => {
     const unit = readChoiceOption(period, "period", ["month", "quarter", "year"] as const);
     return mrrMatrix(readLedger(customers, dates, amounts, unit));
   });
@@ -107,6 +127,8 @@ export function mrrmatrix(
  * Segment of each customer of SAAS.MRRMATRIX over the same ledger (the segment on its first line), in the matrix's rows and with a header row like the matrix, to use as segments beside the matrix's columns.
  * @customfunction MRRMATRIX.SEGMENTS
  * @helpurl https://localhost:3000/help.html#MRRMATRIX.SEGMENTS
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param customers Customer id of each ledger entry, as given to SAAS.MRRMATRIX.
  * @param dates Date of each entry, as given to SAAS.MRRMATRIX.
  * @param amounts Amount of each entry, as given to SAAS.MRRMATRIX.
@@ -117,9 +139,10 @@ export function mrrmatrixSegments(
   customers: any[][],
   dates: any[][],
   amounts: any[][],
-  segments: any[][]
+  segments: any[][],
+  invocation?: CustomFunctions.Invocation
 ): any[][] {
-  return toExcel("MRRMATRIX.SEGMENTS", () =>
+  return toExcel("MRRMATRIX.SEGMENTS", invocation, () =>
     matrixSegments(readLedger(customers, dates, amounts, "month"), segments)
   );
 }

@@ -5,7 +5,7 @@
  * selected. Room is left under each spill so that no spill is blocked.
  */
 import type { CellInput } from "../workbook/port";
-import { columnLetters } from "../workbook/addresses";
+import { columnLetters } from "../core/sheet/addresses";
 import { MRR_FIRST_MONTH_COLUMN, SHEET_NAMES, type SampleWorkbook } from "./sampleData";
 
 export interface Example {

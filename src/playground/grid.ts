@@ -15,7 +15,7 @@ import {
   type SheetRange,
   localAddress,
 } from "../workbook/playground";
-import { parseRangeAddress, splitSheetAddress } from "../workbook/addresses";
+import { parseRangeAddress, splitSheetAddress } from "../core/sheet/addresses";
 import { chartData, drawChart } from "./chart";
 import { alignment, formatValue } from "./format";
 

@@ -11,9 +11,9 @@
  * their labels can be translated and no spill can collide with the next section; the one spills
  * are the cohort table, the ledger's matrix and the what-if projection, each with room to grow.
  */
+import type { PeriodUnit } from "../core";
 import type {
   KpiId,
-  PeriodUnit,
   RevenueAnalysis,
   RevenueRanges,
   SegmentMetric,
@@ -22,9 +22,9 @@ import type {
   WhatIfAssumptions,
   WhatIfBaseline,
   WhatIfScenario,
-} from "../core";
-import { BRIDGE_STEPS, SEGMENT_METRICS, whatIfScenario } from "../core";
-import { cellAddress, columnLetters } from "../workbook/addresses";
+} from "../analysis";
+import { BRIDGE_STEPS, SEGMENT_METRICS, whatIfScenario } from "../analysis";
+import { absoluteRange, cellAddress } from "../core";
 import type {
   CellBlock,
   CellInput,
@@ -32,8 +32,8 @@ import type {
   ColorScaleRule,
   NumberFormatRule,
 } from "../workbook/port";
-import type { MessageKey, Translator } from "./i18n";
-import { BRIDGE_LABEL, KPI_NAME, SEGMENT_HEADER } from "./labels";
+import type { MessageKey, Translator } from "../i18n";
+import { BRIDGE_LABEL, KPI_NAME, SEGMENT_HEADER, segmentColumnName } from "./labels";
 
 export interface SheetPlan {
   /** The name asked for; the port adds " (2)" and so on when a sheet has it already. */
@@ -46,40 +46,6 @@ export interface SheetPlan {
 
 // ---------------------------------------------------------------------------------------------
 // References.
-
-/**
- * A sheet name as a formula writes it: quoted ('Q1 data') unless it is a plain name that cannot
- * be mistaken for a cell (A1, R1C1) or a logical value; an apostrophe inside is doubled.
- *
- * @example sheetPrefix("MRR") === "MRR!"; sheetPrefix("Q1 '24") === "'Q1 ''24'!"
- */
-export function sheetPrefix(sheetName: string): string {
-  const plain =
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheetName) &&
-    !/^[A-Za-z]{1,3}\d+$/.test(sheetName) &&
-    !/^R\d*C\d*$/i.test(sheetName) &&
-    !/^(TRUE|FALSE)$/i.test(sheetName);
-  return plain ? `${sheetName}!` : `'${sheetName.replace(/'/g, "''")}'!`;
-}
-
-/** "$C$2" for 0-based row 1, column 2. */
-function absoluteCell(row: number, column: number): string {
-  return `$${columnLetters(column)}$${row + 1}`;
-}
-
-/** An absolute range ("$C$2:$C$301", or "$C$2" for one cell), prefixed with its sheet when given. */
-export function absoluteRange(
-  sheetName: string | null,
-  firstRow: number,
-  firstColumn: number,
-  lastRow: number,
-  lastColumn: number
-): string {
-  const prefix = sheetName === null ? "" : sheetPrefix(sheetName);
-  const first = absoluteCell(firstRow, firstColumn);
-  if (firstRow === lastRow && firstColumn === lastColumn) return prefix + first;
-  return `${prefix}${first}:${absoluteCell(lastRow, lastColumn)}`;
-}
 
 /** "A1:C9" on the plan's own sheet, for formats, colour scales and charts. */
 function localRange(
@@ -587,7 +553,7 @@ function writeRevenueSegments(
   const pair = `${refs.period(analysis.start)},${refs.period(analysis.end)}`;
   const segments = refs.segment(index);
   const rows: CellInput[][] = [
-    [t("pack.segmentHeading", { segment: table.name }), null, null, null, null],
+    [t("pack.segmentHeading", { segment: segmentColumnName(t, table) }), null, null, null, null],
     [t("segments.segment"), ...SEGMENT_METRICS.map((metric) => t(SEGMENT_HEADER[metric]))],
   ];
   table.rows.forEach((segmentRow, k) => {
@@ -649,7 +615,7 @@ function writeSurvey(sheet: PlanBuilder, top: number, survey: BoardPackSurvey, t
     const metric = t(KPI_NAME[survey.scale]);
     const rows: CellInput[][] = [
       [t("survey.bySegment", { metric }), null],
-      [table.name, metric],
+      [segmentColumnName(t, table), metric],
       ...table.rows.map((segmentRow, k) =>
         segmentRow.total
           ? [t("segments.total"), formula(surveyFormula(survey.scale, scores))]

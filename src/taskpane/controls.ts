@@ -2,15 +2,10 @@
  * Small pieces the pane's views share: labelled selects, and figures and segment labels in the
  * pane's words.
  */
-import {
-  type AnalysisMessage,
-  BLANK_SEGMENT_LABEL,
-  type Figure,
-  type KpiId,
-  isValue,
-} from "../core";
+import { BLANK_SEGMENT_LABEL } from "../core";
+import { type AnalysisMessage, type Figure, type KpiId, isValue } from "../analysis";
 import { el, uniqueId } from "./dom";
-import type { Translator } from "./i18n";
+import type { Translator } from "../i18n";
 
 /** What every view needs: the translator, and a way to word the core's messages. */
 export interface ViewContext {
@@ -89,7 +84,7 @@ export function figureProblem(
     if (id === "nps" || id === "csat" || id === "ces") return t("figure.noResponses");
     return t("figure.noStartingRevenue");
   }
-  return t("figure.error", { message: figure.message });
+  return t("figure.error", { problem: { nested: figure.problem } });
 }
 
 /** A segment's label: the Total row and blank segments in the pane's words. */

@@ -2,7 +2,7 @@
  * The custom functions as Excel lists them, from the same metadata Excel reads (functions.json,
  * or its translation functions.<language>.json where the build wrote one).
  */
-import type { Language } from "./i18n";
+import type { Language } from "../i18n";
 
 export interface FunctionMetadata {
   readonly id: string;

@@ -2,16 +2,24 @@
  * The catalogue keys that name the core's ids (KPIs, bridge steps, units…), shared by the pane
  * and the sheets it writes, so one id is worded the same everywhere.
  */
+import type { PeriodUnit } from "../core";
 import type {
   BRIDGE_STEPS,
   ExcludedRow,
   KpiId,
-  PeriodUnit,
   SEGMENT_METRICS,
   SourceMapping,
   SurveyScale,
-} from "../core";
-import type { MessageKey } from "./i18n";
+} from "../analysis";
+import type { MessageKey, Translator } from "../i18n";
+
+/** A segment column as the user knows it: its header, or "Column D" when it has none. */
+export function segmentColumnName(
+  t: Translator["t"],
+  segment: { readonly name: string; readonly letters: string }
+): string {
+  return segment.name || t("mapping.columnUnnamed", { letters: segment.letters });
+}
 
 export const KPI_NAME: Readonly<Record<KpiId, MessageKey>> = {
   nrr: "kpi.nrr",

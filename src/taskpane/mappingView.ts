@@ -2,11 +2,10 @@
  * The mapping form: what the layout check guessed each column holds, for the user to confirm or
  * change (issue 6: "shows the mapping it guessed for the user to confirm or change").
  */
-import { type LayoutGuess, type SegmentColumn, type SourceMapping } from "../core";
-import { columnLetters } from "../workbook/addresses";
+import { type LayoutGuess, type SegmentColumn, type SourceMapping } from "../analysis";
+import { columnLetters } from "../core/sheet/addresses";
 import { type ViewContext, choiceSelect, columnSelect } from "./controls";
 import { el, uniqueId } from "./dom";
-import { layoutNoteInChinese } from "./i18n/layoutNotes";
 import { EXCLUDED_NOTE, LAYOUT_NAME, SCALE_NAME, UNIT_NAME } from "./labels";
 import type { ReadSource } from "./sources";
 
@@ -224,20 +223,13 @@ export function mappingForm(
     );
   }
   if (pending.guess.notes.length > 0) {
-    // In Chinese, the notes the rules know are shown translated; any other stays English, and the
-    // summary says so.
-    const chinese = view.translator.language !== "en";
-    const notes = pending.guess.notes.map((note) =>
-      chinese ? (layoutNoteInChinese(note) ?? note) : note
-    );
-    const english = chinese && notes.some((note, i) => note === pending.guess.notes[i]);
     form.append(
       el("details", { className: "notes" }, [
-        el("summary", { text: t(english ? "mapping.detailsEnglish" : "mapping.details") }),
+        el("summary", { text: t("mapping.details") }),
         el(
           "ul",
           {},
-          notes.map((note) => el("li", { text: note }))
+          pending.guess.notes.map((note) => el("li", { text: view.translator.say(note) }))
         ),
       ])
     );

@@ -31,7 +31,7 @@ import {
   prepareRevenue,
   prepareSurvey,
   resolvePeriodChoice,
-} from "../core";
+} from "../analysis";
 import type { ReadProgress, WorkbookPort } from "../workbook/port";
 import { planBoardPack, planWhatIf } from "./boardPack";
 import type { ViewContext } from "./controls";
@@ -43,7 +43,7 @@ import {
   type MessageKey,
   type Translator,
   createTranslator,
-} from "./i18n";
+} from "../i18n";
 import { LAYOUT_NAME } from "./labels";
 import { type PendingMapping, mappingForm } from "./mappingView";
 import {
@@ -390,9 +390,6 @@ export class TaskPane {
           ]);
         })
       ),
-      ...[this.revenue?.model.notes ?? []]
-        .flat()
-        .map((note) => el("p", { className: "hint", text: this.say(note) })),
     ]);
   }
 
@@ -404,8 +401,7 @@ export class TaskPane {
   }
 
   private say(message: AnalysisMessage): string {
-    const { translator } = this;
-    return translator.isKey(message.key) ? translator.t(message.key, message.params) : message.key;
+    return this.translator.say(message);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -575,8 +571,14 @@ export class TaskPane {
         firstColumnNumber: read.source.columnIndex + 1,
       });
       if (guess.kind === "unknown") {
-        const empty = read.source.cells.every((row) => row.every((cell) => cell === ""));
-        this.message = { say: (t) => t(empty ? "layout.empty" : "layout.unknown"), tone: "error" };
+        const { reason } = guess;
+        this.message = {
+          say: (t) =>
+            reason.key === "layout.empty"
+              ? t("layout.empty")
+              : t("layout.unknown", { reason: { nested: reason } }),
+          tone: "error",
+        };
         return;
       }
       const remembered = await recallMapping(workbook, read);

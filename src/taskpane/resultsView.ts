@@ -16,7 +16,7 @@ import {
   availablePeriodChoices,
   isValue,
   resolvePeriodChoice,
-} from "../core";
+} from "../analysis";
 import { bridgeChart, lineChart } from "./charts";
 import {
   type ViewContext,
@@ -27,8 +27,14 @@ import {
   segmentLabel,
 } from "./controls";
 import { type Child, el } from "./dom";
-import type { MessageKey } from "./i18n";
-import { BRIDGE_LABEL, KPI_NAME, LAST_PERIOD_NAME, SEGMENT_HEADER } from "./labels";
+import type { MessageKey } from "../i18n";
+import {
+  BRIDGE_LABEL,
+  KPI_NAME,
+  LAST_PERIOD_NAME,
+  SEGMENT_HEADER,
+  segmentColumnName,
+} from "./labels";
 
 export function periodPicker(
   view: ViewContext,
@@ -235,7 +241,7 @@ export function segmentSection(
           t("segments.picker"),
           "segment-picker",
           String(index),
-          tables.map((segment, i) => ({ value: String(i), label: segment.name })),
+          tables.map((segment, i) => ({ value: String(i), label: segmentColumnName(t, segment) })),
           (value) => {
             onSegment(Number(value));
           }
@@ -251,7 +257,7 @@ export function segmentSection(
         [
           el("thead", {}, [
             el("tr", {}, [
-              el("th", { text: table.name, attrs: { scope: "col" } }),
+              el("th", { text: segmentColumnName(t, table), attrs: { scope: "col" } }),
               ...SEGMENT_METRICS.map((metric) =>
                 el("th", { text: t(SEGMENT_HEADER[metric]), attrs: { scope: "col" } })
               ),
@@ -332,7 +338,7 @@ export function surveySection(view: ViewContext, analysis: SurveyAnalysis): HTML
         [
           el("thead", {}, [
             el("tr", {}, [
-              el("th", { text: table.name, attrs: { scope: "col" } }),
+              el("th", { text: segmentColumnName(t, table), attrs: { scope: "col" } }),
               el("th", { text: t(KPI_NAME[metric]), attrs: { scope: "col" } }),
             ]),
           ]),

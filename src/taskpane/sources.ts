@@ -3,9 +3,9 @@
  * WorkbookPort: the pane's only reads of the workbook, and its only write outside new sheets
  * (document settings, which are the add-in's own, never a cell).
  */
-import type { SourceCells, SourceMapping } from "../core";
+import type { SourceCells, SourceMapping } from "../analysis";
 import type { JsonValue, RangeInfo, ReadProgress, WorkbookPort } from "../workbook/port";
-import { absoluteRange, sheetPrefix } from "./boardPack";
+import { absoluteRange, quoteSheetName } from "../core/sheet/addresses";
 
 export interface ReadSource {
   readonly source: SourceCells;
@@ -53,7 +53,7 @@ export async function readSelectedData(
       rowIndex: range.rowIndex,
       columnIndex: range.columnIndex,
     },
-    address: `${sheetPrefix(range.sheetName)}${local}`,
+    address: `${quoteSheetName(range.sheetName)}!${local}`,
   };
 }
 

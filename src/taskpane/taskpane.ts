@@ -5,7 +5,7 @@
 import { ExcelWorkbook } from "../workbook/excel";
 import { findPlaygroundHost } from "../workbook/host";
 import type { WorkbookPort } from "../workbook/port";
-import { type Language, chooseLanguage, languageOf } from "./i18n";
+import { type Language, chooseLanguage, languageOf } from "../i18n";
 import { type HostInfo, startOffice } from "./officeHost";
 import { type HostKind, TaskPane } from "./pane";
 

@@ -9,11 +9,11 @@ import {
   type WhatIfAssumptions,
   type WhatIfBaseline,
   whatIfProjection,
-} from "../core";
+} from "../analysis";
 import { lineChart } from "./charts";
 import { type ViewContext, choiceSelect } from "./controls";
 import { type Child, el, uniqueId } from "./dom";
-import type { MessageKey } from "./i18n";
+import type { MessageKey } from "../i18n";
 
 export const DEFAULT_ASSUMPTIONS: WhatIfAssumptions = {
   churnChange: 0,

@@ -17,7 +17,7 @@ import {
   parseRangeAddress,
   splitSheetAddress,
   uniqueSheetName,
-} from "./addresses";
+} from "../core/sheet/addresses";
 import type {
   CellBlock,
   CellInput,

@@ -17,13 +17,14 @@
 import type { HyperFormula, RawCellContent } from "hyperformula";
 import { type CellAddress, settleSpills } from "../playground/hyperformulaFunctions";
 import {
+  quoteSheetName,
   cellAddress,
   columnLetters,
   parseCellAddress,
   parseRangeAddress,
   splitSheetAddress,
   uniqueSheetName,
-} from "./addresses";
+} from "../core/sheet/addresses";
 import type {
   CellBlock,
   CellInput,
@@ -165,12 +166,6 @@ export function engineFormula(formula: string): string {
         ? part
         : part.replace(/(^|[^A-Za-z0-9_$.])(\d+(?:\.\d*)?|\.\d+)E([+-]?\d+)/g, "$1$2e$3")
   );
-}
-
-/** "Data", "'Q1 data'", "'It''s'": a sheet name as an address writes it. */
-export function quoteSheetName(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** A sheet-local address as Excel writes it: "B2", "B2:D9", "E:E" for whole columns, "3:4" for whole rows. */

@@ -4,16 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  cohortTable,
-  mrrMatrix,
-  netRevenueRetention,
-  readCohortInput,
-  readLedger,
-  readRevenueInput,
-  revenueMetric,
-} from "../../src/core";
-import { errorOf } from "../support/errors";
+import { cohortTable, mrrMatrix, netRevenueRetention, readCohortInput, readLedger, readRevenueInput, revenueMetric } from "../../src/core";
+import { described, errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
@@ -106,41 +98,44 @@ describe("ledger → matrix", () => {
     [
       "a date that cannot be read",
       () => matrixOf(["A", "B"], ["2024-01-01", "31/01/2024"], [1, 2]),
-      'dates row 2: "31/01/2024" is not a date; use a date, a date serial or text like 2024-03-15',
+      { code: "ledger.notDate", at: "dates row 2" },
     ],
     [
       "a blank id with an amount",
       () => matrixOf(["A", null], ["2024-01-01", "2024-01-02"], [1, 2]),
-      "customers row 2 is blank while its amount is 2; every entry needs a customer",
+      { code: "ledger.customerBlank", at: "customers row 2" },
     ],
     [
       "text in amounts",
       () => matrixOf(["A", "B"], ["2024-01-01", "2024-01-02"], [1, "lots"]),
-      'amounts row 2: "lots" is not a number; amounts must be numbers',
+      { code: "ledger.amountNotNumber", at: "amounts row 2" },
     ],
     [
       "columns of different lengths",
       () => mrrMatrix(readLedger(col("A", "B", "C"), col("2024-01-01"), col(1), "month")),
-      "customers, dates and amounts must have one row per ledger entry: they have 3, 1 and 1 rows",
+      { code: "ledger.rows" },
     ],
     [
       "a negative total in a period",
       () => matrixOf(["A"], ["2024-01-01"], [-5]),
-      'customer "A" has a negative total of -5 in the month starting 2024-01-01; credits cannot exceed charges',
+      { code: "ledger.negativeTotal" },
     ],
     [
       "an error value in dates is passed on",
       () => matrixOf(["A"], [{ code: "#N/A" }], [1]),
-      "dates row 1 holds #N/A",
+      { code: "cell.errorValue", at: "dates row 1", kind: "na" },
     ],
     [
       "no entry",
       () => matrixOf([null], [null], [null]),
-      "the ledger holds no entry: customers, dates and amounts are all blank",
+      { code: "ledger.empty" },
     ],
-  ])("%s", (_why, compute, message) => {
-    expect(errorOf(compute).message).toBe(message);
-  });
+  ] as [string, () => unknown, { code: string; at?: string; kind?: string }][])(
+    "%s",
+    (_why, compute, expected) => {
+      expect(described(errorOf(compute))).toEqual({ kind: "value", ...expected });
+    }
+  );
 
   it("the spill feeds COHORT whole, and two of its columns feed NRR", () => {
     const table = matrixOf(

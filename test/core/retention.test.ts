@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MetricError,
-  grossRevenueRetention,
-  movementTotals,
-  mrrChurnRate,
-  netRevenueRetention,
-  readRevenueInput,
-  revenueMetric,
-} from "../../src/core";
+import { MetricError, grossRevenueRetention, movementTotals, mrrChurnRate, netRevenueRetention, readRevenueInput, revenueMetric } from "../../src/core";
 import { errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -197,11 +189,15 @@ describe("segments", () => {
   });
 
   it("segments one row longer than revenue without a header is refused, never shifted", () => {
-    expect(
-      errorOf(() => readRevenueInput(start, end, [["SMB"], ...plans], null)).message
-    ).toBe(
-      "segments has 5 rows × 1 column and start_mrr 4 rows × 1 column without a header row: one row more, so every label would sit one row off; select segments over the same rows as start_mrr"
-    );
+    expect(errorOf(() => readRevenueInput(start, end, [["SMB"], ...plans], null))).toMatchObject({
+      code: "range.segmentsOffByOne",
+      params: {
+        labels: { argument: "segments" },
+        labelsShape: { shape: { rows: 5, columns: 1 } },
+        data: { argument: "start_mrr" },
+        dataShape: { shape: { rows: 4, columns: 1 } },
+      },
+    });
   });
 
   it("numbers, logical values and blanks are segments too; blank shows as (blank)", () => {
@@ -219,20 +215,29 @@ describe("segments", () => {
   it("a segment matching no row is #N/A naming it", () => {
     const error = errorOf(() => readRevenueInput(start, end, plans, "Enterprize"));
     expect(error.kind).toBe("na");
-    expect(error.message).toBe('segment "Enterprize" matches no row of segments');
+    expect(error).toMatchObject({
+      code: "segment.noMatch",
+      params: { segment: { label: "Enterprize" } },
+    });
   });
 
   it("segment without segments is #VALUE!", () => {
     const error = errorOf(() => readRevenueInput(start, end, null, "SMB"));
     expect(error.kind).toBe("value");
-    expect(error.message).toContain("needs a segments range");
+    expect(error.code).toBe("segment.needsSegments");
   });
 
   it("segments of a different shape is #VALUE! naming both shapes", () => {
     const error = errorOf(() => readRevenueInput(start, end, col("a", "b"), null));
     expect(error.kind).toBe("value");
-    expect(error.message).toContain(
-      "start_mrr has 4 rows × 1 column, segments has 2 rows × 1 column"
-    );
+    expect(error).toMatchObject({
+      code: "range.sameShape",
+      params: {
+        first: { argument: "start_mrr" },
+        second: { argument: "segments" },
+        firstShape: { shape: { rows: 4, columns: 1 } },
+        secondShape: { shape: { rows: 2, columns: 1 } },
+      },
+    });
   });
 });

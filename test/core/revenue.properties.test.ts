@@ -4,20 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type MovementTotals,
-  expansionRate,
-  grossRevenueRetention,
-  logoChurnRate,
-  logoRetention,
-  mrrBridge,
-  mrrChurnRate,
-  netMrrChurnRate,
-  netRevenueRetention,
-  readRevenueInput,
-  revenueMetric,
-  revenueTotals,
-} from "../../src/core";
+import { type MovementTotals, expansionRate, grossRevenueRetention, logoChurnRate, logoRetention, mrrBridge, mrrChurnRate, netMrrChurnRate, netRevenueRetention, readRevenueInput, revenueMetric, revenueTotals } from "../../src/core";
 
 const RUNS = { numRuns: 1000 };
 

@@ -3,34 +3,8 @@
  * of shared/spec/metrics.md. Each case says why the expected figure is what it is.
  */
 import { describe, expect, it } from "vitest";
-import {
-  MOVEMENT,
-  annualizeMonthlyRate,
-  classifyMovement,
-  cohortTable,
-  compoundRates,
-  contractionRate,
-  expanderRate,
-  expansionRate,
-  grrFromParts,
-  logoChurnRate,
-  logoRetention,
-  movementLabels,
-  mrrBridge,
-  netMrrChurnRate,
-  netRevenueRetention,
-  nrrFromParts,
-  projectMrr,
-  quickRatio,
-  readAnnualizeInput,
-  readCohortInput,
-  readProjectionInput,
-  readRates,
-  readRetentionParts,
-  readRevenueInput,
-  revenueTotals,
-} from "../../src/core";
-import { errorOf } from "../support/errors";
+import { MOVEMENT, annualizeMonthlyRate, classifyMovement, cohortTable, compoundRates, contractionRate, expanderRate, expansionRate, grrFromParts, logoChurnRate, logoRetention, movementLabels, mrrBridge, netMrrChurnRate, netRevenueRetention, nrrFromParts, projectMrr, quickRatio, readAnnualizeInput, readCohortInput, readProjectionInput, readRates, readRetentionParts, readRevenueInput, revenueTotals } from "../../src/core";
+import { described, errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
@@ -148,9 +122,10 @@ describe("MRR bridge", () => {
 
   it("history with a different row count names both counts", () => {
     const error = errorOf(() => readRevenueInput(col(1, 2), col(1, 2), null, null, col(1, 2, 3)));
-    expect(error.message).toBe(
-      "history must have one row per customer, like start_mrr: history has 3 rows, start_mrr has 2"
-    );
+    expect(error).toMatchObject({
+      code: "history.rows",
+      params: { historyRows: 3, startRows: 2 },
+    });
   });
 
   it("history holds several earlier periods: any revenue in any of them counts", () => {
@@ -196,15 +171,20 @@ describe("NRR.PARTS and GRR.PARTS", () => {
 
   it("start 0 is #DIV/0!; losses above start, negative start or expansion are #VALUE!", () => {
     expect(errorOf(() => nrrFromParts(readRetentionParts(0, 0, 0, 0))).kind).toBe("div0");
-    expect(errorOf(() => readRetentionParts(100, 0, 60, 50)).message).toBe(
-      "contraction (60) and churn (50) add up to more than start (100): a cohort cannot lose more than it had"
-    );
-    expect(errorOf(() => readRetentionParts(-1, 0, 0, 0)).message).toBe(
-      "start: -1 must be a number of at least 0"
-    );
-    expect(errorOf(() => readRetentionParts(100, -5, 0, 0)).message).toBe(
-      "expansion: -5 must be a number of at least 0"
-    );
+    expect(errorOf(() => readRetentionParts(100, 0, 60, 50))).toMatchObject({
+      code: "parts.lossesExceedStart",
+      params: { contraction: 60, churn: 50, start: 100 },
+    });
+    expect(described(errorOf(() => readRetentionParts(-1, 0, 0, 0)))).toEqual({
+      kind: "value",
+      code: "number.atLeast",
+      at: "start",
+    });
+    expect(described(errorOf(() => readRetentionParts(100, -5, 0, 0)))).toEqual({
+      kind: "value",
+      code: "number.atLeast",
+      at: "expansion",
+    });
   });
 });
 
@@ -220,12 +200,14 @@ describe("ANNUALIZE, COMPOUND, PROJECT", () => {
 
   it("option words match without regard to case; a churn rate above 1 is #VALUE!", () => {
     expect(readAnnualizeInput(0.5, "Retention").kind).toBe("retention");
-    expect(errorOf(() => readAnnualizeInput(1.5, null)).message).toBe(
-      "monthly_rate: 1.5 must be a number of at most 1"
-    );
-    expect(errorOf(() => readAnnualizeInput(0.5, "yearly")).message).toBe(
-      'kind: "yearly" is not one of "churn", "retention"'
-    );
+    expect(errorOf(() => readAnnualizeInput(1.5, null))).toMatchObject({
+      code: "number.atMost",
+      params: { where: { argument: "monthly_rate" }, max: 1 },
+    });
+    expect(errorOf(() => readAnnualizeInput(0.5, "yearly"))).toMatchObject({
+      code: "option.notChoice",
+      params: { where: { argument: "kind" }, choices: { choices: ["churn", "retention"] } },
+    });
   });
 
   it("compound: 1.01 × 1.02 × 0.99", () => {
@@ -236,9 +218,11 @@ describe("ANNUALIZE, COMPOUND, PROJECT", () => {
   });
 
   it("compound: a blank period is an error, not a silent skip", () => {
-    expect(errorOf(() => readRates(col(1.01, null, 0.99), "rates")).message).toBe(
-      "rates row 2 is blank; every cell needs one of the rates"
-    );
+    expect(described(errorOf(() => readRates(col(1.01, null, 0.99), "rates")))).toEqual({
+      kind: "value",
+      code: "cell.blankNeeded",
+      at: "rates row 2",
+    });
   });
 
   it("project: MRR(t) = MRR(t−1) · nrr + new", () => {
@@ -249,12 +233,16 @@ describe("ANNUALIZE, COMPOUND, PROJECT", () => {
   });
 
   it.each([
-    [0, "months: 0 must be a whole number from 1 to 600"],
-    [601, "months: 601 must be a whole number from 1 to 600"],
-    [2.5, "months: 2.5 must be a whole number from 1 to 600"],
-    ["12", 'months: "12" is text, not a number'],
-  ])("project: months %j is #VALUE!", (months, message) => {
-    expect(errorOf(() => readProjectionInput(1000, 1, 0, months)).message).toBe(message);
+    [0, "whole.between"],
+    [601, "whole.between"],
+    [2.5, "whole.between"],
+    ["12", "cell.textOption"],
+  ])("project: months %j is #VALUE!", (months, code) => {
+    expect(described(errorOf(() => readProjectionInput(1000, 1, 0, months)))).toEqual({
+      kind: "value",
+      code,
+      at: "months",
+    });
   });
 });
 
@@ -310,9 +298,11 @@ describe("cohorts", () => {
       ["customer", "2024-01-01", "2024-02-01"],
       ["A", 100, "x"],
     ];
-    expect(errorOf(() => readCohortInput(spill)).message).toBe(
-      'mrr_matrix row 2, column 3: "x" is text, not a number; revenue amounts must be numbers'
-    );
+    expect(described(errorOf(() => readCohortInput(spill)))).toEqual({
+      kind: "value",
+      code: "cell.text",
+      at: "mrr_matrix row 2, column 3",
+    });
   });
 
   it("a bare block with a text header names the cohorts by it", () => {

@@ -5,7 +5,13 @@
  * plausible wrong number. The random laws behind each case are in boundary.properties.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { type ErrorResult, callAsExcel, column } from "../support/bundle";
+import {
+  type ErrorResult,
+  callAsExcel,
+  callWithAddresses,
+  column,
+  loadBundle,
+} from "../support/bundle";
 
 const SEGMENT_FUNCTIONS = [
   "NRR",
@@ -245,5 +251,84 @@ describe("domain and overflow", () => {
       message:
         "the result would be 2 rows × 16385 columns, more than a sheet holds (1048576 rows × 16384 columns); select fewer rows or columns",
     });
+  });
+});
+
+describe("messages point at the sheet cell when Excel gives the arguments' addresses", () => {
+  it("end_mrr selected without its header: the value in AB17 is named AB17, not row 16", () => {
+    const end = column(...Array.from({ length: 16 }, (_, i) => (i === 15 ? "1,200" : 100)));
+    const start = column(...Array.from({ length: 16 }, () => 100));
+    const result = callWithAddresses(
+      { caller: "Sheet1!A1", parameters: ["Sheet1!AA2:AA17", "Sheet1!AB2:AB17", "", ""] },
+      "NRR",
+      start,
+      end
+    ) as ErrorResult;
+    expect(result.message).toBe(
+      'end_mrr AB17: "1,200" is text, not a number (a number stored as text? convert it with VALUE)'
+    );
+    // Without addresses (the playground of old, an older host): the row within the range.
+    expect((callAsExcel("NRR", start, end) as ErrorResult).message).toMatch(/^end_mrr row 16: /);
+  });
+
+  it("a range on another sheet is named with its sheet, quoted as a formula quotes it", () => {
+    const result = callWithAddresses(
+      {
+        caller: "Summary!B2",
+        parameters: ["'Q1 data'!$C$2:$C$5", "'Q1 data'!$D$2:$D$5", "", ""],
+      },
+      "GRR",
+      column(100, 100, -5, 100),
+      column(100, 100, 100, 100)
+    ) as ErrorResult;
+    expect(result.message).toBe("start_mrr 'Q1 data'!C4: -5 is negative; revenue cannot be below 0");
+  });
+
+  it("a whole column, and a 2-D block, name the right cell", () => {
+    const wholeColumn = callWithAddresses(
+      { caller: "Data!H1", parameters: ["Data!B:B", "Data!C:C", "", ""] },
+      "NRR",
+      column("Start", 100, true),
+      column("End", 100, 100)
+    ) as ErrorResult;
+    expect(wholeColumn.message).toBe("start_mrr B3: TRUE is a logical value, not a number");
+    const block = callWithAddresses(
+      { caller: "Data!A1", parameters: ["Data!C2:F4", ""] },
+      "COHORT",
+      [
+        [1, 2, 3, 4],
+        [5, 6, "x", 8],
+      ]
+    ) as ErrorResult;
+    expect(block.message).toMatch(/^mrr_matrix E3: "x" is text/);
+  });
+
+  it("an argument that is not a range (an array, a literal) keeps the row form", () => {
+    const result = callWithAddresses(
+      { caller: "Sheet1!A1", parameters: ["", "", "", ""] },
+      "NRR",
+      column(100, 200),
+      column(90, "abc")
+    ) as ErrorResult;
+    expect(result.message).toMatch(/^end_mrr row 2: "abc" is text/);
+  });
+
+  it("in Chinese too", () => {
+    const result = callWithAddresses(
+      { caller: "Sheet1!A1", parameters: ["Sheet1!B2:B3", "Sheet1!C2:C3", "", ""], displayLanguage: "zh-CN" },
+      "NRR",
+      column(100, 200),
+      column(90, "abc")
+    ) as ErrorResult;
+    expect(result.message).toMatch(/^期末收入 C3：“abc” 是文本/);
+  });
+
+  it("every function asks Excel for its arguments' addresses", () => {
+    for (const fn of loadBundle().metadata.functions as { id: string; options?: Record<string, boolean> }[]) {
+      expect(fn.options, fn.id).toMatchObject({
+        requiresAddress: true,
+        requiresParameterAddresses: true,
+      });
+    }
   });
 });

@@ -110,6 +110,35 @@ export function callInLanguage(
   id: string,
   ...args: unknown[]
 ): CellResult | ErrorResult {
+  return callWith({ displayLanguage }, id, ...args);
+}
+
+/**
+ * callAsExcel with Excel's view of where the call sits: the calling cell and each argument's
+ * range address (`invocation.parameterAddresses`, "" for an argument that is not a range).
+ */
+export function callWithAddresses(
+  addresses: { caller?: string; parameters: readonly string[]; displayLanguage?: string },
+  id: string,
+  ...args: unknown[]
+): CellResult | ErrorResult {
+  return callWith(
+    {
+      displayLanguage: addresses.displayLanguage,
+      caller: addresses.caller ?? "Sheet1!Z99",
+      parameterAddresses: addresses.parameters,
+    },
+    id,
+    ...args
+  );
+}
+
+function callWith(
+  how: { displayLanguage?: string; caller?: string; parameterAddresses?: readonly string[] },
+  id: string,
+  ...args: unknown[]
+): CellResult | ErrorResult {
+  const { displayLanguage } = how;
   const { metadata, implementations } = loadBundle(displayLanguage);
   const fn = metadata.functions.find((f) => f.id === id);
   const implementation = implementations.get(id);
@@ -118,7 +147,11 @@ export function callInLanguage(
     throw new Error(`${id} takes ${fn.parameters.length} arguments`);
   const padded = [...args];
   while (padded.length < fn.parameters.length) padded.push(null);
-  const invocation = { functionName: `SAAS.${fn.name}`, address: "Sheet1!Z99" };
+  const invocation = {
+    functionName: `SAAS.${fn.name}`,
+    address: how.caller ?? "Sheet1!Z99",
+    ...(how.parameterAddresses ? { parameterAddresses: how.parameterAddresses } : {}),
+  };
   try {
     return simplify(implementation(...padded, invocation));
   } catch (error) {

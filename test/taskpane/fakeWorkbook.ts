@@ -10,7 +10,7 @@ import {
   parseRangeAddress,
   splitSheetAddress,
   uniqueSheetName,
-} from "../../src/workbook/addresses";
+} from "../../src/core/sheet/addresses";
 import type {
   CellBlock,
   CellInput,

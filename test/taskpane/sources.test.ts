@@ -2,7 +2,7 @@
  * What the pane reads for a selection, and the mapping it remembers in the workbook.
  */
 import { describe, expect, it } from "vitest";
-import { type GridMapping, detectLayout, mappingFromLayout } from "../../src/core";
+import { type GridMapping, detectLayout, mappingFromLayout } from "../../src/analysis";
 import {
   MAPPINGS_SETTING,
   rangeToRead,

@@ -25,7 +25,6 @@ import {
   engineContent,
   engineFormula,
   localAddress,
-  quoteSheetName,
 } from "../../src/workbook/playground";
 import type { CellInput } from "../../src/workbook/port";
 import { DIST, loadBundle } from "../support/bundle";
@@ -167,9 +166,6 @@ describe("selection and used range", () => {
     const { selection, usedRange } = await workbook.getSelection();
     expect(selection.address).toBe("'Q1 data'!E:E");
     expect(usedRange).toBeNull();
-    expect(quoteSheetName("MRR")).toBe("MRR");
-    expect(quoteSheetName("A1")).toBe("'A1'");
-    expect(quoteSheetName("It's")).toBe("'It''s'");
     expect(localAddress({ row: 4, column: 1, rowCount: 1, columnCount: 1 })).toBe("B5");
     expect(localAddress({ row: 2, column: 0, rowCount: 2, columnCount: 16_384 })).toBe("3:4");
   });

@@ -1,9 +1,11 @@
 /**
- * The task pane's messages in Simplified Chinese: the same keys and placeholders as en.ts.
+ * The task pane's messages in Simplified Chinese: the same keys and placeholders as pane.en.ts
+ * (Chinese has no plural forms, so each `{ one, other }` pair is one sentence here).
  */
-import type { MessageKey } from "./en";
+import type { Template } from "../render";
+import type { MessageKey } from "./pane.en";
 
-export const zhCN: Readonly<Record<MessageKey, string>> = {
+export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "app.title": "留存指标",
   "app.subtitle": "从工作表计算 NRR、GRR、流失率和 NPS",
   "language.label": "语言",
@@ -37,8 +39,44 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "layout.ledger": "账单流水",
   "layout.survey": "调查答卷",
   "layout.empty": "所选区域为空。请选择数据或数据中的某个单元格，然后重试。",
-  "layout.unknown":
-    "所选区域看起来不像留存数据。请选择标题行为期间日期的客户 × 期间表、包含客户、日期和金额列的流水，或一列调查评分（0 到 10）。",
+  "layout.noHeader":
+    "在前 {rows} 行中没有找到表头行。请连同表头行一起选择表格：客户 × 期间表的顶部是期间日期，或使用 Customer、Date、Amount 这样的列名。",
+  "layout.noFit":
+    "这些列不符合任何布局：表头行中的期间日期少于两个（客户 × 期间），没有{missing}（账单流水），也没有 0 到 10 的整数评分列（调查）。",
+  "note.missing.dateColumn": "日期列",
+  "note.missing.amountColumn": "日期列旁的金额列",
+  "note.missing.customerColumn": "日期列和金额列旁的客户列",
+
+  "note.totalsRow": "第 {row} 行（{label}）是合计行，已排除。",
+  "note.blankRows": "已跳过空行 {rows}。",
+  "note.sumOfRowsAbove": "第 {row} 行等于上方各行之和，因此视为合计行并已排除。",
+  "note.ledgerTotalsRow":
+    "第 {row} 行没有客户或日期，且金额等于上方金额之和，因此视为合计行并已排除。",
+  "note.duplicatePeriod": "{first} 列和 {second} 列都是 {period}；只使用 {first} 列。",
+  "note.periodsOutOfOrder": "工作表上的期间列不是按日期顺序排列的；已按日期顺序读取。",
+  "note.periodsMissing": "期间不连续：缺少 {periods} 的列。",
+  "note.fiscalYears":
+    "财年标签按日历期间读取（FY2024 即 2024 年 1–12 月）；如果您的财年从其他月份开始，请修改映射。",
+  "note.rowsWithoutCustomer": "第 {rows} 行有金额但没有客户，已排除。",
+  "note.repeatedCustomers": "{names} 出现在多行中；每行都作为单独的客户读取。",
+  "note.noCustomerColumn": "没有列标明客户；每行作为一位客户读取。",
+  "note.textInPeriods": "部分期间单元格是文字而不是金额（{cells}）。",
+  "note.unusedColumns": "{columns} 既不是期间也不是细分，未使用。",
+  "note.ambiguousDates":
+    "{date} 和 {amount} 中的数字都可能是日期；已把 {date} 作为日期读取。如有误请修改映射。",
+  "note.datesOutOfOrder":
+    "日期没有按顺序排列（第 {row} 行早于上一行）；这没有关系，无论顺序如何，记录都会按客户和期间归并。",
+  "note.notDates": "{column} 中有些单元格不是日期（{cells}）。",
+  "note.notAmounts": "{column} 中有些单元格不是数字（{cells}）。",
+  "note.scoreScale": "{column} 按 {scale} 评分读取（{why}）；如有误请修改量表。",
+  "note.rowsWithoutScore": "{count} 行没有评分，不计为答卷。",
+  "note.unnamedScoreColumn": "没有表头标明评分列；{column} 是 0 到 10 的整数，已作为评分读取。",
+  "note.bareScoreColumn": "所选区域没有表头行；其唯一的一列作为评分读取。",
+  "note.item.rowText": "第 {row} 行：{text}",
+  "note.item.periodCellText": "第 {row} 行，{period}：{text}",
+  "note.why.header": "表头如此标明",
+  "note.why.range": "答案范围为 {min} 到 {max}",
+  "layout.unknown": "所选区域看起来不像留存数据。{reason}",
 
   "mapping.heading": "各列的含义",
   "mapping.hint": "请检查识别结果，如有需要可修改。设置会保存在此工作簿中。",
@@ -60,7 +98,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "mapping.columnUnnamed": "{letters} 列",
   "mapping.confirm": "确认并分析",
   "mapping.details": "布局检查说明",
-  "mapping.detailsEnglish": "布局检查说明（英文）",
 
   "unit.month": "月",
   "unit.quarter": "季度",
@@ -127,7 +164,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "figure.noStartingRevenue": "第一个期间没有任何客户有收入。",
   "figure.noLosses": "没有流失或收缩：该比率没有上限。",
   "figure.noResponses": "没有答卷。",
-  "figure.error": "无法计算：{message}",
+  "figure.error": "无法计算：{problem}",
 
   "bridge.heading": "MRR 桥",
   "bridge.chartLabel": "从 {start} 到 {end} 的 MRR 桥",
@@ -259,7 +296,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "problem.dateInvalid":
     "{column} 列第 {row} 行是 {value}，不是日期；请使用日期或类似 2024-03-15 的文本。",
   "problem.amountText": "{column} 列第 {row} 行是 {value}；金额必须是数字。",
-  "problem.core": "{message}",
+  "problem.core": "{error}",
   "problem.noStartingRevenue": "此区间内没有任何期间有期初收入，因此无法进行预测。",
 
   "error.readFailed": "无法读取所选区域：{message}",

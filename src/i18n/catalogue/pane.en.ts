@@ -1,13 +1,14 @@
 /**
- * The task pane's messages in English: the reference catalogue. Every other language has exactly
- * these keys (the type checks it, and test/taskpane/i18n.test.ts checks that no key is missing or
- * unused and that placeholders match).
+ * The task pane's messages in English: the reference catalogue, the analysis's notes and problems
+ * included. Every other language has exactly these keys (the type checks it, and
+ * test/i18n/catalogues.test.ts checks that none is missing or unused and that placeholders match).
  *
- * Placeholders: {name} inserts a parameter as it is; {name:format} formats a number for the
- * pane's locale: percent, rate (two decimals), signedPercent, amount, number, points, integer,
- * signedNumber.
+ * Placeholders (src/i18n/render.ts): {name} inserts a parameter, worded for the language when it
+ * is a structured value; {name:format} formats a number for the pane's locale: percent, rate (two
+ * decimals), signedPercent, amount, number, points, integer, signedNumber. A `{ one, other }`
+ * pair is chosen by the `count` parameter.
  */
-export const en = {
+export const paneEn = {
   "app.title": "Retention Metrics",
   "app.subtitle": "NRR, GRR, churn and NPS from your sheets",
   "language.label": "Language",
@@ -41,8 +42,61 @@ export const en = {
   "layout.ledger": "Billing ledger",
   "layout.survey": "Survey answers",
   "layout.empty": "The selection is empty. Select your data, or a cell inside it, and try again.",
-  "layout.unknown":
-    "This selection does not look like retention data. Select a customers × periods table with period dates across its header row, a ledger with customer, date and amount columns, or a column of survey scores (0 to 10).",
+  "layout.noHeader":
+    "No header row found in the first {rows} rows. Select the table with its header row: period dates across the top for a customers × periods table, or column names such as Customer, Date and Amount.",
+  "layout.noFit":
+    "The columns fit none of the layouts: fewer than two period dates across the header row (customers × periods), no {missing} (ledger), and no column of whole-number scores from 0 to 10 (survey).",
+  "note.missing.dateColumn": "date column",
+  "note.missing.amountColumn": "amount column next to the date column",
+  "note.missing.customerColumn": "customer column beside the date and amount columns",
+
+  "note.totalsRow": "Row {row} ({label}) is a totals row and is left out.",
+  "note.blankRows": { one: "Blank row {rows} skipped.", other: "Blank rows {rows} skipped." },
+  "note.sumOfRowsAbove":
+    "Row {row} equals the sum of the rows above it, so it is read as a totals row and left out.",
+  "note.ledgerTotalsRow":
+    "Row {row} has no customer or date and its amount equals the sum of the amounts above, so it is read as a totals row and left out.",
+  "note.duplicatePeriod":
+    "Columns {first} and {second} are both {period}; only column {first} is used.",
+  "note.periodsOutOfOrder":
+    "The period columns are not in date order on the sheet; they are read in date order.",
+  "note.periodsMissing": "The periods are not contiguous: no column for {periods}.",
+  "note.fiscalYears":
+    "Fiscal-year labels are read as calendar periods (FY2024 as January–December 2024); change the mapping if your fiscal year starts in another month.",
+  "note.rowsWithoutCustomer": {
+    one: "Row {rows} has amounts but no customer and is left out.",
+    other: "Rows {rows} have amounts but no customer and are left out.",
+  },
+  "note.repeatedCustomers": {
+    one: "{names:capital} appears on more than one row; each row is read as its own customer.",
+    other: "{names} appear on more than one row; each row is read as its own customer.",
+  },
+  "note.noCustomerColumn": "No column names the customers; each row is read as one customer.",
+  "note.textInPeriods": "Some period cells hold text instead of amounts ({cells}).",
+  "note.unusedColumns": {
+    one: "{columns:capital} is neither a period nor a segment and is not used.",
+    other: "{columns:capital} are neither a period nor a segment and are not used.",
+  },
+  "note.ambiguousDates":
+    "Both {date} and {amount} hold numbers that could be dates; {date} is read as the date. Change the mapping if that is wrong.",
+  "note.datesOutOfOrder":
+    "The dates are not in order (row {row} is earlier than the row above it); that is fine, entries are grouped by customer and period whatever their order.",
+  "note.notDates": "Some cells in {column} are not dates ({cells}).",
+  "note.notAmounts": "Some cells in {column} are not numbers ({cells}).",
+  "note.scoreScale":
+    "{column:capital} is read as {scale} scores ({why}); change the scale if that is wrong.",
+  "note.rowsWithoutScore": {
+    one: "1 row has no score and is not counted as an answer.",
+    other: "{count} rows have no score and are not counted as answers.",
+  },
+  "note.unnamedScoreColumn":
+    "No header names a score column; {column} holds whole numbers from 0 to 10 and is read as the scores.",
+  "note.bareScoreColumn": "The selection has no header row; its one column is read as scores.",
+  "note.item.rowText": "row {row}: {text}",
+  "note.item.periodCellText": "row {row}, {period}: {text}",
+  "note.why.header": "its header says so",
+  "note.why.range": "the answers run from {min} to {max}",
+  "layout.unknown": "This selection does not look like retention data. {reason}",
 
   "mapping.heading": "What the columns hold",
   "mapping.hint": "Check the guess and change it if needed. It is remembered in this workbook.",
@@ -64,7 +118,6 @@ export const en = {
   "mapping.columnUnnamed": "Column {letters}",
   "mapping.confirm": "Confirm and analyse",
   "mapping.details": "Notes from the layout check",
-  "mapping.detailsEnglish": "Notes from the layout check (in English)",
 
   "unit.month": "Month",
   "unit.quarter": "Quarter",
@@ -135,7 +188,7 @@ export const en = {
   "figure.noStartingRevenue": "No customer had revenue in the first period.",
   "figure.noLosses": "No churn or contraction: the ratio has no upper bound.",
   "figure.noResponses": "No answers.",
-  "figure.error": "Cannot be computed: {message}",
+  "figure.error": "Cannot be computed: {problem}",
 
   "bridge.heading": "MRR bridge",
   "bridge.chartLabel": "MRR bridge from {start} to {end}",
@@ -278,7 +331,7 @@ export const en = {
   "problem.dateInvalid":
     "Row {row} of column {column} holds {value}, not a date; use a date or text like 2024-03-15.",
   "problem.amountText": "Row {row} of column {column} holds {value}; amounts must be numbers.",
-  "problem.core": "{message}",
+  "problem.core": "{error}",
   "problem.noStartingRevenue":
     "No period in this span has starting revenue, so there is nothing to project from.",
 
@@ -291,4 +344,4 @@ export const en = {
   "functions.failed": "Could not list the functions ({message}).",
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof paneEn;

@@ -4,7 +4,13 @@
  * 0-based indexes into the selection; notes name rows 1-based as the user sees them.
  */
 import { describe, expect, it } from "vitest";
-import { type LayoutGuess, detectLayout, isoDateToSerial } from "../../src/core";
+import { isoDateToSerial } from "../../src/core";
+import { type LayoutGuess, type LayoutNote, detectLayout } from "../../src/analysis";
+import { createTranslator } from "../../src/i18n";
+
+/** Notes are message codes; these tests read them in English, as the catalogue words them. */
+const { say } = createTranslator("en");
+const inEnglish = (notes: readonly LayoutNote[]) => notes.map(say);
 
 const serial = (iso: string) => isoDateToSerial(iso);
 
@@ -13,7 +19,7 @@ interface Case {
   readonly why: string;
   readonly cells: unknown[][];
   readonly expected: Partial<Record<string, unknown>> & { kind: LayoutGuess["kind"] };
-  /** Notes that must be among the guess's notes, word for word. */
+  /** Notes that must be among the guess's notes, word for word in English. */
   readonly notes?: readonly string[];
 }
 
@@ -150,7 +156,7 @@ const cases: Case[] = [
         { row: 5, reason: "blank" },
       ],
     },
-    notes: ["Blank rows 3, 5, 6 skipped."],
+    notes: ["Blank rows 3, 5 and 6 skipped."],
   },
   {
     name: "grid: periods out of order and with a gap",
@@ -359,7 +365,7 @@ const cases: Case[] = [
     },
     notes: [
       'Column D ("How likely are you to recommend us?") is read as NPS (0–10) scores (its header says so); change the scale if that is wrong.',
-      "1 row has no score and is not counted as answers.",
+      "1 row has no score and is not counted as an answer.",
     ],
   },
   {
@@ -432,7 +438,7 @@ const cases: Case[] = [
       ["", ""],
       ["", ""],
     ],
-    expected: { kind: "unknown", reason: "The selection is empty." },
+    expected: { kind: "unknown", reason: { key: "layout.empty", params: {} } },
   },
   {
     name: "unknown: text only",
@@ -454,8 +460,7 @@ const cases: Case[] = [
     ],
     expected: {
       kind: "unknown",
-      reason:
-        "The columns fit none of the layouts: fewer than two period dates across the header row (customers × periods), no date column (ledger), and no column of whole-number scores from 0 to 10 (survey).",
+      reason: { key: "layout.noFit", params: { missing: { nested: { key: "note.missing.dateColumn" } } } },
     },
   },
 ];
@@ -466,7 +471,8 @@ describe("detectLayout", () => {
     expect(guess).toMatchObject(expected);
     if (notes) {
       expect(guess.kind).not.toBe("unknown");
-      if (guess.kind !== "unknown") expect(guess.notes).toEqual(expect.arrayContaining([...notes]));
+      if (guess.kind !== "unknown")
+        expect(inEnglish(guess.notes)).toEqual(expect.arrayContaining([...notes]));
     }
   });
 
@@ -479,7 +485,7 @@ describe("detectLayout", () => {
       ],
       { firstRowNumber: 10, firstColumnNumber: 3 }
     );
-    expect(guess.kind === "grid" && guess.notes).toEqual([
+    expect(guess.kind === "grid" && inEnglish(guess.notes)).toEqual([
       'Row 12 ("Total") is a totals row and is left out.',
       'Column F ("Total") is neither a period nor a segment and is not used.',
     ]);
@@ -503,7 +509,7 @@ describe("detectLayout", () => {
     expect(guess).toMatchObject({ kind: "grid", headerRow: 0, dataRows: [1, 2] });
   });
 
-  it("reads a large grid in one pass (10,000 customers × 36 months)", () => {
+  it("reads a large grid (10,000 customers × 36 months) whole", () => {
     const header = [
       "Customer",
       "Plan",
@@ -518,9 +524,8 @@ describe("detectLayout", () => {
         i % 3 === 0 ? "Pro" : "Basic",
         ...Array.from({ length: 36 }, (_, m) => ((i + m) % 7 === 0 ? 0 : 100 + m)),
       ]);
-    const started = performance.now();
+    // How long it takes is the bench's to measure (bench/run.mjs, "layout"), not a test's.
     const guess = detectLayout(cells);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(guess).toMatchObject({
       kind: "grid",
       customerColumn: 0,

@@ -1,4 +1,4 @@
-/** Sheet names and A1 addresses, shared by every WorkbookPort implementation. */
+/** Sheet names and A1 addresses: the one home of these rules (src/core/sheet/addresses.ts). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,7 +10,8 @@ import {
   splitSheetAddress,
   uniqueSheetName,
   validSheetName,
-} from "../../src/workbook/addresses";
+  quoteSheetName,
+} from "../../src/core/sheet/addresses";
 
 describe("sheet names", () => {
   const cases: { wanted: string; existing: string[]; name: string; why: string }[] = [
@@ -90,6 +91,21 @@ describe("sheet names", () => {
       }),
       { seed: 31, numRuns: 500 }
     );
+  });
+});
+
+describe("quoting a sheet name in a formula or an address", () => {
+  it.each([
+    ["MRR", "MRR"],
+    ["Data_2024", "Data_2024"],
+    ["A1", "'A1'"],
+    ["R1C1", "'R1C1'"],
+    ["TRUE", "'TRUE'"],
+    ["Q1 data", "'Q1 data'"],
+    ["It's", "'It''s'"],
+    ["Données", "'Données'"],
+  ])("%s is written %s", (name, written) => {
+    expect(quoteSheetName(name)).toBe(written);
   });
 });
 

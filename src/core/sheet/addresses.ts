@@ -1,6 +1,6 @@
 /**
- * Sheet names and A1 addresses: the small pure rules every WorkbookPort implementation shares
- * (the Excel adapter and the playground's in-browser workbook).
+ * Sheet names and A1 addresses: the one home of these small rules, shared by the messages that
+ * name a cell, the layout check, the board pack's formulas and both WorkbookPort implementations.
  */
 
 /** Excel's longest sheet name. */
@@ -58,6 +58,22 @@ function truncate(text: string, length: number): string {
 
 function foldCase(name: string): string {
   return name.toLocaleUpperCase("en-US").toLocaleLowerCase("en-US");
+}
+
+/**
+ * "Data", "'Q1 data'", "'It''s'": a sheet name as a formula or an address writes it. Quoted
+ * unless it is a plain ASCII name that cannot be mistaken for a cell (A1, R1C1) or a logical
+ * value; an apostrophe inside is doubled. Quoting is always valid, so anything else is quoted.
+ *
+ * @example quoteSheetName("MRR") === "MRR"; quoteSheetName("Q1 '24") === "'Q1 ''24'"
+ */
+export function quoteSheetName(name: string): string {
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** An address split into its sheet (null when it names none) and the sheet-local part. */
@@ -170,4 +186,42 @@ function columnIndex(letters: string): number {
   let index = 0;
   for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
   return index - 1;
+}
+
+/** "$C$2" for 0-based row 1, column 2. */
+export function absoluteCell(row: number, column: number): string {
+  return `$${columnLetters(column)}$${row + 1}`;
+}
+
+/**
+ * An absolute range ("$C$2:$C$301", or "$C$2" for one cell), prefixed with its sheet when given.
+ *
+ * @example absoluteRange("Q1 data", 1, 2, 300, 2) === "'Q1 data'!$C$2:$C$301"
+ */
+export function absoluteRange(
+  sheetName: string | null,
+  firstRow: number,
+  firstColumn: number,
+  lastRow: number,
+  lastColumn: number
+): string {
+  const prefix = sheetName === null ? "" : `${quoteSheetName(sheetName)}!`;
+  const first = absoluteCell(firstRow, firstColumn);
+  if (firstRow === lastRow && firstColumn === lastColumn) return prefix + first;
+  return `${prefix}${first}:${absoluteCell(lastRow, lastColumn)}`;
+}
+
+/**
+ * The top-left cell of a sheet-local range as Excel may give it: "B2:C9", "$B$2", a whole column
+ * "B:D" (row 1) or whole rows "3:4" (column A); null for anything else (a name, an array).
+ *
+ * @example rangeTopLeft("$C$5:$C$40") → { row: 4, column: 2 }; rangeTopLeft("E:E") → { row: 0, column: 4 }
+ */
+export function rangeTopLeft(local: string): CellPosition | null {
+  const first = local.trim().split(":")[0] ?? "";
+  const match = /^\$?([A-Za-z]{1,3})?\$?(\d{1,7})?$/.exec(first);
+  if (match === null || (match[1] === undefined && match[2] === undefined)) return null;
+  const row = match[2] === undefined ? 0 : Number(match[2]) - 1;
+  const column = match[1] === undefined ? 0 : columnIndex(match[1]);
+  return row >= 0 ? { row, column } : null;
 }

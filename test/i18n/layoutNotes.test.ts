@@ -1,10 +1,15 @@
 /**
- * The layout check's notes in Chinese: sheets of many shapes go through detectLayout, and every
- * note it writes must have a Chinese rendering (none left in English in the Chinese pane).
+ * The layout check's notes in words: sheets of many shapes go through detectLayout, and every
+ * note it writes is worded from the catalogue in each language (a key without words would show
+ * as the key itself), in Chinese with Chinese names for periods, rows and columns.
  */
 import { describe, expect, it } from "vitest";
-import { type CellGrid, detectLayout } from "../../src/core";
-import { layoutNoteInChinese } from "../../src/taskpane/i18n/layoutNotes";
+import { type CellGrid } from "../../src/core";
+import { detectLayout } from "../../src/analysis";
+import { createTranslator } from "../../src/i18n";
+
+const chinese = createTranslator("zh-CN");
+const english = createTranslator("en");
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -72,32 +77,42 @@ const shapes: Record<string, CellGrid> = {
   ],
 };
 
-describe("layout notes in Chinese", () => {
+describe("layout notes in words", () => {
   const notes = Object.entries(shapes).flatMap(([shape, cells]) => {
     const guess = detectLayout(cells, { firstRowNumber: 1, firstColumnNumber: 1 });
     return guess.kind === "unknown" ? [] : guess.notes.map((note) => [shape, note] as const);
   });
 
   it("the shapes give notes of many kinds", () => {
-    expect(new Set(notes.map(([, note]) => note.slice(0, 12))).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(notes.map(([, note]) => note.key)).size).toBeGreaterThanOrEqual(14);
   });
 
-  it.each(notes)("%s: %s", (_shape, note) => {
-    const chinese = layoutNoteInChinese(note);
-    expect(chinese, note).not.toBeNull();
-    expect(chinese).toMatch(CJK);
+  it.each(notes)("%s: %j", (_shape, note) => {
+    const inChinese = chinese.say(note);
+    expect(inChinese).toMatch(CJK);
+    expect(inChinese).not.toContain("{");
+    expect(inChinese).not.toMatch(/\bnote\.|\blayout\./);
+    const inEnglish = english.say(note);
+    expect(inEnglish).not.toContain("{");
+    expect(inEnglish).not.toMatch(/\bnote\.|\blayout\./);
   });
 
   it("names months, quarters, rows and columns the Chinese way", () => {
-    expect(
-      layoutNoteInChinese("The periods are not contiguous: no column for Feb 2024 and Q3 2024.")
-    ).toBe("期间不连续：缺少 2024年2月、2024年第3季度 的列。");
-    expect(layoutNoteInChinese('Row 7 ("Total") is a totals row and is left out.')).toBe(
-      "第 7 行（“Total”）是合计行，已排除。"
-    );
-  });
-
-  it("an unknown note is left for the pane to show in English", () => {
-    expect(layoutNoteInChinese("Something the rules do not know.")).toBeNull();
+    const missing = {
+      key: "note.periodsMissing",
+      params: {
+        periods: {
+          list: [
+            { period: { start: "2024-02-01", unit: "month" } },
+            { period: { start: "2024-07-01", unit: "quarter" } },
+          ],
+        },
+      },
+    } as const;
+    expect(chinese.say(missing)).toBe("期间不连续：缺少 2024年2月、2024 年第 3 季度 的列。");
+    expect(english.say(missing)).toBe("The periods are not contiguous: no column for Feb 2024 and Q3 2024.");
+    const totals = { key: "note.totalsRow", params: { row: 7, label: { quoted: "Total" } } };
+    expect(chinese.say(totals)).toBe("第 7 行（“Total”）是合计行，已排除。");
+    expect(english.say(totals)).toBe('Row 7 ("Total") is a totals row and is left out.');
   });
 });

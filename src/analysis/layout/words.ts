@@ -1,0 +1,35 @@
+/**
+ * The words and limits the layout check recognises columns and rows by: header words in English
+ * (the language of billing exports and of most sheets' headers), and the thresholds that tell a
+ * segment from an id and a header from a title.
+ */
+
+/** The header row is looked for among the first rows that hold anything. */
+export const HEADER_SEARCH_ROWS = 10;
+/** Period header dates are read from 2000-01-01 to 2099-12-31 (the serials 36526..73050). */
+export const FIRST_HEADER_SERIAL = 36526;
+export const LAST_HEADER_SERIAL = 73050;
+/** A column of text is a segment when it repeats values: at most this many distinct ones... */
+export const SEGMENT_MAX_DISTINCT = 50;
+/** ...and at most this share of its rows. */
+export const SEGMENT_MAX_DISTINCT_SHARE = 0.6;
+/** Distinct values are counted up to this many (enough to tell ids from categories). */
+export const DISTINCT_CAP = 5000;
+
+export const CUSTOMER_WORDS =
+  /\b(customer|customers|account|client|company|logo|name|org|organi[sz]ation|tenant|subscriber)\b|\b(customer|account|client)[ _-]?id\b|^id$/i;
+export const DATE_WORDS =
+  /\b(date|day|month|period|posted|billed|invoiced?|as of|when|time|created)\b/i;
+export const AMOUNT_WORDS =
+  /\b(amount|mrr|arr|revenue|value|price|billing|billed amount|net|gross|usd|eur|gbp|sum|charge|paid|fee|subtotal)\b|[$€£]/i;
+export const SCORE_WORDS =
+  /\b(nps|score|scores|rating|csat|ces|recommend|likely|likelihood|satisfaction|satisfied|effort)\b/i;
+export const NPS_WORDS = /\b(nps|recommend|likely|likelihood|promoter)\b/i;
+export const CSAT_WORDS = /\b(csat|satisfaction|satisfied)\b/i;
+export const CES_WORDS = /\b(ces|effort|easy)\b/i;
+/** Columns of small whole numbers that are not scores. */
+export const NOT_SCORE_WORDS =
+  /\b(id|no|number|count|seats|qty|quantity|users|licen[cs]es|rank|tier|level|month|year|day)\b|#/i;
+export const SUMMARY_LABEL =
+  /^(grand |sub-? ?)?totals?(:| \(?(mrr|arr|revenue|amount|all|usd|eur|gbp|customers)\)?)?$|^(sum|average|avg|mean|median)$/i;
+export const YES_NO = new Set(["yes", "no", "y", "n", "true", "false"]);

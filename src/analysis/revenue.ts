@@ -1,0 +1,282 @@
+/**
+ * The revenue of a grid or a ledger mapping, read the way the functions read it: a column of the
+ * grid, or a column of the SAAS.MRRMATRIX spill of a ledger, is exactly what a range over the
+ * user's sheet passes to SAAS.NRR and its siblings, so the board pack's live formulas give the
+ * same numbers as the pane.
+ */
+import {
+  type CellGrid,
+  MetricError,
+  type PeriodUnit,
+  type ResultTable,
+  cohortHeaderRows,
+  isDateSerial,
+  isEmptyCell,
+  isErrorValueText,
+  matrixSegments,
+  mrrMatrix,
+  quoteCell,
+  readDate,
+  readLedger,
+  readWholeRevenueInput,
+  type RevenueInput,
+  type WholeRequest,
+} from "../core";
+import { firstBadCell, revenueCheck, segmentProblem } from "./checks";
+import type { GridMapping, LedgerMapping } from "./mapping";
+import { type AnalysisKey, type AnalysisMessage, type Prepared, coreProblem } from "./messages";
+import {
+  type SourceCells,
+  blockCells,
+  columnCells,
+  sheetColumnName,
+  sheetRowNumber,
+} from "./source";
+
+/** A segment column the way functions receive it: one label a customer, aligned with the revenue. */
+export interface SegmentSource {
+  /** The column's header; "" when it has none (the pane then names it by its letters). */
+  readonly name: string;
+  /** The column's letters on the sheet. */
+  readonly letters: string;
+  /** The column in the cells read (for a ledger: the ledger's column the labels come from). */
+  readonly column: number;
+  readonly cells: CellGrid;
+}
+
+/**
+ * Where the revenue lives on the sheet, for the board pack's formulas (0-based sheet rows and
+ * columns). A ledger's matrix does not exist on any sheet: the pack spills it with
+ * SAAS.MRRMATRIX and refers to its columns.
+ */
+export type RevenueRanges =
+  | {
+      readonly kind: "grid";
+      readonly sheetName: string;
+      readonly headerRow: number;
+      readonly firstRow: number;
+      readonly lastRow: number;
+      /** Sheet column of each period, in date order. */
+      readonly periodColumns: readonly number[];
+      /** True when the periods are one block of columns, in date order, on the sheet. */
+      readonly periodsAdjacent: boolean;
+      /** True when the cohort block is best read with its header row (text that names the periods). */
+      readonly cohortWithHeader: boolean;
+      readonly segmentColumns: readonly { readonly name: string; readonly column: number }[];
+    }
+  | {
+      readonly kind: "ledger";
+      readonly sheetName: string;
+      readonly firstRow: number;
+      readonly lastRow: number;
+      readonly customerColumn: number;
+      readonly dateColumn: number;
+      readonly amountColumn: number;
+      readonly period: PeriodUnit;
+      /** The SAAS.MRRMATRIX spill: "customer" corner, period dates across, ids down. */
+      readonly matrixRows: number;
+      readonly matrixColumns: number;
+      readonly segmentColumns: readonly { readonly name: string; readonly column: number }[];
+    };
+
+export interface RevenueModel {
+  readonly kind: "grid" | "ledger";
+  readonly period: PeriodUnit;
+  /** ISO start date of each period, in date order. */
+  readonly periods: readonly string[];
+  readonly customers: number;
+  /** What a range over each period's column passes to a function. */
+  readonly columns: readonly CellGrid[];
+  /** The periods before `start` as one range (a function's `history`), or null when they are not one block. */
+  readonly history: (start: number) => CellGrid | null;
+  readonly segments: readonly SegmentSource[];
+  /** What SAAS.COHORT reads: the grid's block of periods, or the whole matrix spill; null when the periods are not one block. */
+  readonly cohortMatrix: CellGrid | null;
+  readonly ranges: RevenueRanges;
+}
+
+/**
+ * Reads the revenue of a grid or a ledger mapping, checking every cell first so that a problem is
+ * named by its row and column on the sheet ("Row 418 of column C holds text…").
+ *
+ * @example a grid whose C418 holds "n/a" → { ok: false, problem: { key: "problem.revenueText",
+ *   params: { row: 418, column: "C", value: { cell: { kind: "text", text: "n/a" } } } } }
+ */
+export function prepareRevenue(
+  source: SourceCells,
+  mapping: GridMapping | LedgerMapping
+): Prepared<RevenueModel> {
+  return mapping.kind === "grid" ? prepareGrid(source, mapping) : prepareLedger(source, mapping);
+}
+
+function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<RevenueModel> {
+  const { firstRow, lastRow } = mapping;
+  const periodColumns = mapping.periodColumns.map((period) => period.column);
+  const problem =
+    firstBadCell(source, periodColumns, firstRow, lastRow, revenueCheck) ??
+    segmentProblem(source, mapping);
+  if (problem !== null) return { ok: false, problem };
+
+  const columns = periodColumns.map((column) => columnCells(source, column, firstRow, lastRow));
+  const first = periodColumns[0] ?? 0;
+  const adjacent = periodColumns.every((column, i) => column === first + i);
+  // A header row of period names gives the cohort table its labels, when SAAS.COHORT reads it
+  // as a header (text that is not a number); otherwise the block starts at the data.
+  let cohortWithHeader = false;
+  let cohortMatrix: CellGrid | null = null;
+  if (adjacent) {
+    const last = first + periodColumns.length - 1;
+    const withHeader = blockCells(source, first, last, mapping.headerRow, lastRow);
+    cohortWithHeader = cohortHeaderRows(withHeader) === 1;
+    cohortMatrix = cohortWithHeader
+      ? withHeader
+      : blockCells(source, first, last, firstRow, lastRow);
+  }
+  const segments = mapping.segmentColumns.map((segment) => ({
+    name: segment.name,
+    letters: sheetColumnName(source, segment.column),
+    column: segment.column,
+    cells: columnCells(source, segment.column, firstRow, lastRow),
+  }));
+  return {
+    ok: true,
+    value: {
+      kind: "grid",
+      period: mapping.period,
+      periods: mapping.periodColumns.map((period) => period.periodStart),
+      customers: lastRow - firstRow + 1,
+      columns,
+      history: (start) =>
+        adjacent && start > 0
+          ? blockCells(source, first, first + start - 1, firstRow, lastRow)
+          : null,
+      segments,
+      cohortMatrix,
+      ranges: {
+        kind: "grid",
+        sheetName: source.sheetName,
+        headerRow: source.rowIndex + mapping.headerRow,
+        firstRow: source.rowIndex + firstRow,
+        lastRow: source.rowIndex + lastRow,
+        periodColumns: periodColumns.map((column) => source.columnIndex + column),
+        periodsAdjacent: adjacent,
+        cohortWithHeader,
+        segmentColumns: mapping.segmentColumns.map((segment) => ({
+          name: segment.name,
+          column: source.columnIndex + segment.column,
+        })),
+      },
+    },
+  };
+}
+
+function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<RevenueModel> {
+  const { firstRow, lastRow, customerColumn, dateColumn, amountColumn } = mapping;
+  const entryProblem = firstBadLedgerEntry(source, mapping) ?? segmentProblem(source, mapping);
+  if (entryProblem !== null) return { ok: false, problem: entryProblem };
+
+  let matrix: ResultTable;
+  let segments: SegmentSource[];
+  try {
+    const ledger = readLedger(
+      columnCells(source, customerColumn, firstRow, lastRow),
+      columnCells(source, dateColumn, firstRow, lastRow),
+      columnCells(source, amountColumn, firstRow, lastRow),
+      mapping.period
+    );
+    matrix = mrrMatrix(ledger);
+    // Each customer's segment is the one on its first ledger line, found by the same id rule as
+    // the matrix's rows (SAAS.MRRMATRIX.SEGMENTS, which the board pack writes), with its header.
+    segments = mapping.segmentColumns.map((segment) => ({
+      name: segment.name,
+      letters: sheetColumnName(source, segment.column),
+      column: segment.column,
+      cells: matrixSegments(ledger, columnCells(source, segment.column, firstRow, lastRow)),
+    }));
+  } catch (error) {
+    // The cells were checked first, so a refusal here is one only the whole ledger shows (a
+    // customer's month whose credits exceed its charges): shown as the function words it.
+    if (error instanceof MetricError) return { ok: false, problem: coreProblem(error) };
+    throw error;
+  }
+  const header = matrix[0] ?? [];
+  const periods = header.slice(1).map((start) => String(start));
+  const columns = periods.map((_, p) => matrix.map((row) => [row[p + 1]]));
+  return {
+    ok: true,
+    value: {
+      kind: "ledger",
+      period: mapping.period,
+      periods,
+      customers: matrix.length - 1,
+      columns,
+      history: (start) => (start > 0 ? matrix.map((row) => row.slice(1, start + 1)) : null),
+      segments,
+      cohortMatrix: matrix,
+      ranges: {
+        kind: "ledger",
+        sheetName: source.sheetName,
+        firstRow: source.rowIndex + firstRow,
+        lastRow: source.rowIndex + lastRow,
+        customerColumn: source.columnIndex + customerColumn,
+        dateColumn: source.columnIndex + dateColumn,
+        amountColumn: source.columnIndex + amountColumn,
+        period: mapping.period,
+        matrixRows: matrix.length,
+        matrixColumns: header.length,
+        segmentColumns: segments.map((segment) => ({
+          name: segment.name,
+          column: source.columnIndex + segment.column,
+        })),
+      },
+    },
+  };
+}
+
+/** The first ledger row whose customer, date or amount readLedger would refuse, named on the sheet. */
+function firstBadLedgerEntry(source: SourceCells, mapping: LedgerMapping): AnalysisMessage | null {
+  const { customerColumn, dateColumn, amountColumn } = mapping;
+  for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
+    const row = source.cells[r];
+    const id = row?.[customerColumn] ?? "";
+    const date = row?.[dateColumn] ?? "";
+    const amount = row?.[amountColumn] ?? "";
+    if (isEmptyCell(id) && isEmptyCell(date) && isEmptyCell(amount)) continue;
+    const at = (column: number, key: AnalysisKey, cell: unknown): AnalysisMessage => ({
+      key,
+      params: {
+        row: sheetRowNumber(source, r),
+        column: sheetColumnName(source, column),
+        value: quoteCell(cell),
+      },
+    });
+    for (const [column, cell] of [
+      [customerColumn, id],
+      [dateColumn, date],
+      [amountColumn, amount],
+    ] as const) {
+      if (typeof cell === "string" && isErrorValueText(cell))
+        return at(column, "problem.errorValue", cell);
+    }
+    if (typeof id === "string" ? id.trim() === "" : isEmptyCell(id))
+      return at(customerColumn, "problem.customerBlank", id);
+    if (isEmptyCell(date)) return at(dateColumn, "problem.dateBlank", date);
+    const isDate = typeof date === "number" ? isDateSerial(date) : readDate(date) !== null;
+    if (!isDate) return at(dateColumn, "problem.dateInvalid", date);
+    if (typeof amount === "string" && amount.trim() !== "")
+      return at(amountColumn, "problem.amountText", amount);
+    if (typeof amount === "boolean") return at(amountColumn, "problem.amountText", amount);
+  }
+  return null;
+}
+
+/** start_mrr and end_mrr (and history) read as the bindings read them. */
+export function pairInput(
+  model: RevenueModel,
+  start: number,
+  end: number,
+  withHistory = false
+): RevenueInput<WholeRequest> {
+  const history = withHistory ? model.history(start) : null;
+  return readWholeRevenueInput(model.columns[start], model.columns[end], history ?? undefined);
+}

@@ -1,0 +1,202 @@
+/**
+ * The pane's revenue figures for two periods: KPI cards, the MRR bridge, the NRR/GRR trend, a
+ * table per segment column, the cohort table and the what-if baseline. Each figure is what the
+ * SAAS.* function of the same name returns on the same cells.
+ */
+import {
+  type MovementTotals,
+  type ResultTable,
+  type SegmentLabel,
+  cohortTable,
+  grossRevenueRetention,
+  logoRetention,
+  mrrBridge,
+  mrrChurnRate,
+  netMrrChurnRate,
+  netRevenueRetention,
+  quickRatio,
+  readCohortInput,
+  readSegmentedRevenueInput,
+  revenueBySegment,
+  revenueFigure,
+  revenueTotals,
+} from "../core";
+import { type Figure, type Kpi, type KpiId, figureOf, figureOfSegment, kpi } from "./figures";
+import type { Prepared } from "./messages";
+import { MONTHS_PER_PERIOD } from "./periods";
+import { type RevenueModel, type SegmentSource, pairInput } from "./revenue";
+import { type WhatIfBaseline, whatIfBaseline } from "./whatIf";
+
+/** The MRR bridge of SAAS.MRRBRIDGE, amounts as it spills them (losses negative). */
+export interface BridgeAmounts {
+  readonly startMrr: number;
+  readonly newMrr: number;
+  readonly reactivation: number;
+  readonly expansion: number;
+  readonly contraction: number;
+  readonly churn: number;
+  readonly endMrr: number;
+}
+
+export const BRIDGE_STEPS = [
+  "startMrr",
+  "newMrr",
+  "reactivation",
+  "expansion",
+  "contraction",
+  "churn",
+  "endMrr",
+] as const;
+
+export interface TrendPoint {
+  /** The end period of the month-on-month comparison (index into the periods). */
+  readonly period: number;
+  readonly nrr: Figure;
+  readonly grr: Figure;
+}
+
+/** The NRR/GRR trend covers the last this-many periods. */
+export const TREND_POINTS = 24;
+
+export const SEGMENT_METRICS = ["nrr", "grr", "logoRetention", "mrrChurn"] as const;
+export type SegmentMetric = (typeof SEGMENT_METRICS)[number];
+
+export interface SegmentRow {
+  readonly label: SegmentLabel;
+  /** The Total row of the functions' segment tables. */
+  readonly total: boolean;
+  readonly figures: Readonly<Record<SegmentMetric, Figure>>;
+}
+
+export interface SegmentTable {
+  readonly name: string;
+  readonly letters: string;
+  readonly column: number;
+  readonly rows: readonly SegmentRow[];
+}
+
+export interface RevenueAnalysis {
+  readonly start: number;
+  readonly end: number;
+  /** Months between the two periods. */
+  readonly months: number;
+  /** Whether the bridge and quick ratio told reactivation from new with the earlier periods. */
+  readonly usesHistory: boolean;
+  readonly kpis: readonly Kpi[];
+  readonly bridge: BridgeAmounts;
+  readonly trend: readonly TrendPoint[];
+  readonly segmentTables: readonly SegmentTable[];
+  /** SAAS.COHORT's table (revenue), or null when the periods are not one block. */
+  readonly cohort: ResultTable | null;
+  readonly baseline: Prepared<WhatIfBaseline>;
+}
+
+const REVENUE_KPIS: readonly [KpiId, (totals: MovementTotals) => number][] = [
+  ["nrr", netRevenueRetention],
+  ["grr", grossRevenueRetention],
+  ["logoRetention", logoRetention],
+  ["mrrChurn", (totals) => mrrChurnRate(totals, true)],
+  ["netMrrChurn", netMrrChurnRate],
+];
+
+const SEGMENT_METRIC_FUNCTIONS: Readonly<
+  Record<SegmentMetric, (totals: MovementTotals) => number>
+> = {
+  nrr: netRevenueRetention,
+  grr: grossRevenueRetention,
+  logoRetention,
+  mrrChurn: (totals) => mrrChurnRate(totals, true),
+};
+
+/**
+ * The pane's revenue figures for two periods: KPI cards, the bridge, the NRR/GRR trend, a table
+ * per segment column, the cohort table and the what-if baseline. Each KPI is what the SAAS.*
+ * function of the same name returns on the two periods' columns.
+ *
+ * @example analyseRevenue(model, { start: 10, end: 11 }).kpis[0] → { id: "nrr", figure: { value: 1.02 }, … }
+ */
+export function analyseRevenue(
+  model: RevenueModel,
+  span: { readonly start: number; readonly end: number }
+): RevenueAnalysis {
+  const { start, end } = span;
+  const months = (end - start) * MONTHS_PER_PERIOD[model.period];
+  const plain = pairInput(model, start, end);
+  const kpis = REVENUE_KPIS.map(([id, metric]) =>
+    kpi(
+      id,
+      figureOf(() => revenueFigure(plain, metric)),
+      months
+    )
+  );
+  const withHistory = pairInput(model, start, end, true);
+  kpis.push(
+    kpi(
+      "quickRatio",
+      figureOf(() => revenueFigure(withHistory, quickRatio)),
+      months
+    )
+  );
+
+  const bridgeTable = mrrBridge(revenueTotals(withHistory).overall);
+  const amount = (i: number) => bridgeTable[i]?.[1] as number;
+  const bridge: BridgeAmounts = {
+    startMrr: amount(0),
+    newMrr: amount(1),
+    reactivation: amount(2),
+    expansion: amount(3),
+    contraction: amount(4),
+    churn: amount(5),
+    endMrr: amount(6),
+  };
+
+  const trend: TrendPoint[] = [];
+  for (let p = Math.max(1, model.periods.length - TREND_POINTS); p < model.periods.length; p++) {
+    const input = pairInput(model, p - 1, p);
+    trend.push({
+      period: p,
+      nrr: figureOf(() => revenueFigure(input, netRevenueRetention)),
+      grr: figureOf(() => revenueFigure(input, grossRevenueRetention)),
+    });
+  }
+
+  const segmentTables = model.segments.map((segment) => segmentTable(model, start, end, segment));
+  let cohort: ResultTable | null = null;
+  if (model.cohortMatrix !== null) {
+    const { amounts, periodLabels } = readCohortInput(model.cohortMatrix);
+    cohort = cohortTable(amounts.values, amounts.rows, amounts.columns, "revenue", periodLabels);
+  }
+  return {
+    start,
+    end,
+    months,
+    usesHistory: model.history(start) !== null,
+    kpis,
+    bridge,
+    trend,
+    segmentTables,
+    cohort,
+    baseline: whatIfBaseline(model, span),
+  };
+}
+
+function segmentTable(
+  model: RevenueModel,
+  start: number,
+  end: number,
+  segment: SegmentSource
+): SegmentTable {
+  const input = readSegmentedRevenueInput(model.columns[start], model.columns[end], segment.cells);
+  const byMetric = SEGMENT_METRICS.map((metric) =>
+    revenueBySegment(input, SEGMENT_METRIC_FUNCTIONS[metric])
+  );
+  // Every metric has the same rows: the segments in order, then the Total row.
+  const rows: SegmentRow[] = (byMetric[0] ?? []).map((row, r) => {
+    const figures = {} as Record<SegmentMetric, Figure>;
+    SEGMENT_METRICS.forEach((metric, m) => {
+      figures[metric] = figureOfSegment(byMetric[m]?.[r]?.figure ?? row.figure);
+    });
+    return { label: row.label, total: row.total, figures };
+  });
+  return { name: segment.name, letters: segment.letters, column: segment.column, rows };
+}
