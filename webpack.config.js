@@ -6,6 +6,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
 const { httpsServerOptions } = require("./scripts/dev-certs");
 const { LocalizedMetadata, parameterNames } = require("./scripts/localized-metadata");
+const { LOOPBACK_HOSTNAMES, allowMetadataReads, refuseRequest } = require("./scripts/local-server");
 const { DefinePlugin } = require("webpack");
 
 const fs = require("fs");
@@ -56,12 +57,28 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
-    // `npm run dev-server`: what `npm start` serves, for those who prefer the webpack CLI.
+    // `npm run dev-server`: what `npm start` serves, for those who prefer the webpack CLI. On the
+    // loopback interface only, answering to this machine's names on its own port, without the
+    // asset listing page, and with cross-origin reads of the function metadata only
+    // (scripts/local-server.js).
     devServer: {
+      host: "localhost",
       port: 3000,
       static: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      allowedHosts: LOOPBACK_HOSTNAMES.map((name) => name.replace(/^\[|\]$/g, "")),
       server: serving ? { type: "https", options: await httpsServerOptions() } : undefined,
+      setupMiddlewares: (middlewares, devServer) => [
+        {
+          name: "loopback-only",
+          middleware: (request, response, next) => {
+            const port = () => devServer.server.address().port;
+            if (refuseRequest(request, response, { port })) return;
+            allowMetadataReads(request, response);
+            next();
+          },
+        },
+        ...middlewares.filter((each) => each.name !== "webpack-dev-server-assets"),
+      ],
     },
     plugins: [
       // The Chinese parameter names for the functions' error messages (src/functions/localizedErrors.ts).
