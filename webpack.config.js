@@ -6,8 +6,16 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metadata-steps");
 const { httpsServerOptions } = require("./scripts/dev-certs");
 const { LocalizedMetadata, parameterNames } = require("./scripts/localized-metadata");
+const {
+  AddinOriginPlugin,
+  DEV_ORIGIN,
+  manifestFor,
+  manifestVersion,
+  parseAddinOrigin,
+} = require("./scripts/addin-origin");
 const { LOOPBACK_HOSTNAMES, allowMetadataReads, refuseRequest } = require("./scripts/local-server");
 const { DefinePlugin } = require("webpack");
+const { version } = require("./package.json");
 
 const fs = require("fs");
 
@@ -27,19 +35,47 @@ const functionFiles = fs
   .sort()
   .map((file) => `./src/functions/${file}`);
 
-module.exports = async (env, argv) => {
+/**
+ * The origin this build is for: ADDIN_ORIGIN in a production build (`npm run build`), else the
+ * development server. `--env local` (npm test, the benchmark) always builds for the development
+ * server, whatever the shell exports. A bad ADDIN_ORIGIN stops the build with its reason.
+ */
+function buildOrigin(env, production) {
+  const wanted = process.env.ADDIN_ORIGIN;
+  if (wanted === undefined || env.local) return DEV_ORIGIN;
+  if (!production) {
+    console.warn(
+      "ADDIN_ORIGIN is ignored by development builds (npm start, dev-server, build:dev)."
+    );
+    return DEV_ORIGIN;
+  }
+  const origin = parseAddinOrigin(wanted);
+  if (origin instanceof Error) {
+    console.error(`\n${origin.message}\n`);
+    process.exit(1);
+  }
+  return origin;
+}
+
+module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = process.env.WEBPACK_SERVE === "true";
+  const origin = buildOrigin(env, production);
+  // A build for a host ships the add-in only: the playground (a development page with HyperFormula,
+  // GPL-3.0) stays out, and source maps carry positions but not the sources, whose comments name
+  // the development server.
+  const forHost = origin !== DEV_ORIGIN;
+  const manifestVersionText = manifestVersion(version);
   return {
     mode: production ? "production" : "development",
     // No eval-based source maps: the task pane page forbids eval (Content-Security-Policy).
-    devtool: "source-map",
+    devtool: forHost ? "nosources-source-map" : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
       // The playground page (npm start, browser tests): HyperFormula (GPL-3.0) lives in this
       // bundle only, never in functions.js or taskpane.js (test/functions/bundle.test.ts).
-      playground: "./src/playground/playground.ts",
+      ...(forHost ? {} : { playground: "./src/playground/playground.ts" }),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -94,21 +130,32 @@ module.exports = async (env, argv) => {
         chunks: ["taskpane", "functions"],
         chunksSortMode: "manual",
       }),
-      new HtmlWebpackPlugin({
-        filename: "playground.html",
-        template: "./src/playground/playground.html",
-        // Only the page's own bundle: it loads functions.js itself, after setting up the
-        // CustomFunctions stand-in, and the task pane in a frame.
-        chunks: ["playground"],
-      }),
+      ...(forHost
+        ? [new AddinOriginPlugin({ origin })]
+        : [
+            new HtmlWebpackPlugin({
+              filename: "playground.html",
+              template: "./src/playground/playground.html",
+              // Only the page's own bundle: it loads functions.js itself, after setting up the
+              // CustomFunctions stand-in, and the task pane in a frame.
+              chunks: ["playground"],
+            }),
+          ]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "src/playground/playground.css", to: "playground.css" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          ...(forHost ? [] : [{ from: "src/playground/playground.css", to: "playground.css" }]),
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              manifestFor(content.toString(), { origin, version: manifestVersionText }),
+          },
           // office.js for pages that cannot reach Microsoft's CDN (this machine, the playground).
           // Only what office.js loads outside Office; minimized already, so not minified again.
+          // Builds for a host keep it: it names no host, and the pane loads it only when the CDN's
+          // copy did not load (src/taskpane/officeHost.ts).
           ...["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"].map(
             (file) => ({
               from: `node_modules/@microsoft/office-js/dist/${file}`,
