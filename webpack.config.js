@@ -7,24 +7,60 @@ const { AddErrorInputsToMetadata, HelpPage } = require("./scripts/webpack-metada
 const { httpsServerOptions } = require("./scripts/dev-certs");
 const { LocalizedMetadata, parameterNames } = require("./scripts/localized-metadata");
 const { functionParameters } = require("./scripts/function-parameters");
+const {
+  AddinOriginPlugin,
+  DEV_ORIGIN,
+  manifestFor,
+  manifestVersion,
+  parseAddinOrigin,
+} = require("./scripts/addin-origin");
+const { LOOPBACK_HOSTNAMES, allowMetadataReads, refuseRequest } = require("./scripts/local-server");
 const { DefinePlugin } = require("webpack");
-
+const { version } = require("./package.json");
 
 const functionFiles = require("./scripts/function-files").functionFiles();
 
-module.exports = async (env, argv) => {
+/**
+ * The origin this build is for: ADDIN_ORIGIN in a production build (`npm run build`), else the
+ * development server. `--env local` (npm test, the benchmark) always builds for the development
+ * server, whatever the shell exports. A bad ADDIN_ORIGIN stops the build with its reason.
+ */
+function buildOrigin(env, production) {
+  const wanted = process.env.ADDIN_ORIGIN;
+  if (wanted === undefined || env.local) return DEV_ORIGIN;
+  if (!production) {
+    console.warn(
+      "ADDIN_ORIGIN is ignored by development builds (npm start, dev-server, build:dev)."
+    );
+    return DEV_ORIGIN;
+  }
+  const origin = parseAddinOrigin(wanted);
+  if (origin instanceof Error) {
+    console.error(`\n${origin.message}\n`);
+    process.exit(1);
+  }
+  return origin;
+}
+
+module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = process.env.WEBPACK_SERVE === "true";
+  const origin = buildOrigin(env, production);
+  // A build for a host ships the add-in only: the playground (a development page with HyperFormula,
+  // GPL-3.0) stays out, and source maps carry positions but not the sources, whose comments name
+  // the development server.
+  const forHost = origin !== DEV_ORIGIN;
+  const manifestVersionText = manifestVersion(version);
   return {
     mode: production ? "production" : "development",
     // No eval-based source maps: the task pane page forbids eval (Content-Security-Policy).
-    devtool: "source-map",
+    devtool: forHost ? "nosources-source-map" : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
       // The playground page (npm start, browser tests): HyperFormula (GPL-3.0) lives in this
       // bundle only, never in functions.js or taskpane.js (test/functions/bundle.test.ts).
-      playground: "./src/playground/playground.ts",
+      ...(forHost ? {} : { playground: "./src/playground/playground.ts" }),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -42,12 +78,28 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
-    // `npm run dev-server`: what `npm start` serves, for those who prefer the webpack CLI.
+    // `npm run dev-server`: what `npm start` serves, for those who prefer the webpack CLI. On the
+    // loopback interface only, answering to this machine's names on its own port, without the
+    // asset listing page, and with cross-origin reads of the function metadata only
+    // (scripts/local-server.js).
     devServer: {
+      host: "localhost",
       port: 3000,
       static: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      allowedHosts: LOOPBACK_HOSTNAMES.map((name) => name.replace(/^\[|\]$/g, "")),
       server: serving ? { type: "https", options: await httpsServerOptions() } : undefined,
+      setupMiddlewares: (middlewares, devServer) => [
+        {
+          name: "loopback-only",
+          middleware: (request, response, next) => {
+            const port = () => devServer.server.address().port;
+            if (refuseRequest(request, response, { port })) return;
+            allowMetadataReads(request, response);
+            next();
+          },
+        },
+        ...middlewares.filter((each) => each.name !== "webpack-dev-server-assets"),
+      ],
     },
     plugins: [
       // The Chinese parameter names for the messages (src/i18n/errors.ts), and each function's
@@ -71,21 +123,32 @@ module.exports = async (env, argv) => {
         chunks: ["taskpane", "functions"],
         chunksSortMode: "manual",
       }),
-      new HtmlWebpackPlugin({
-        filename: "playground.html",
-        template: "./src/playground/playground.html",
-        // Only the page's own bundle: it loads functions.js itself, after setting up the
-        // CustomFunctions stand-in, and the task pane in a frame.
-        chunks: ["playground"],
-      }),
+      ...(forHost
+        ? [new AddinOriginPlugin({ origin })]
+        : [
+            new HtmlWebpackPlugin({
+              filename: "playground.html",
+              template: "./src/playground/playground.html",
+              // Only the page's own bundle: it loads functions.js itself, after setting up the
+              // CustomFunctions stand-in, and the task pane in a frame.
+              chunks: ["playground"],
+            }),
+          ]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "src/playground/playground.css", to: "playground.css" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          ...(forHost ? [] : [{ from: "src/playground/playground.css", to: "playground.css" }]),
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              manifestFor(content.toString(), { origin, version: manifestVersionText }),
+          },
           // office.js for pages that cannot reach Microsoft's CDN (this machine, the playground).
           // Only what office.js loads outside Office; minimized already, so not minified again.
+          // Builds for a host keep it: it names no host, and the pane loads it only when the CDN's
+          // copy did not load (src/taskpane/officeHost.ts).
           ...["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"].map(
             (file) => ({
               from: `node_modules/@microsoft/office-js/dist/${file}`,

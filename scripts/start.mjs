@@ -3,17 +3,21 @@
 //   (no Excel, no certificate to trust);
 // - https://localhost:3000: the origin manifest.xml names, for sideloading into Excel.
 // One webpack compiler (webpack-dev-middleware, in memory) behind both servers. Exits non-zero if
-// the first build fails or a port is taken: it never looks fine after a failure.
+// the first build fails or a port is taken: it never looks fine after a failure. Both servers
+// listen on the loopback interface and answer only to this machine's names on their own port
+// (scripts/local-server.js).
 import { createRequire } from "node:module";
 import { createServer as createNetServer } from "node:net";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
+import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const webpack = require("webpack");
 const devMiddleware = require("webpack-dev-middleware");
 const makeConfig = require("../webpack.config.js");
 const { httpsServerOptions, caCertificatePath } = require("./dev-certs.js");
+const { allowMetadataReads, refuseRequest } = require("./local-server.js");
 
 const PORT = Number(process.env.PORT ?? 3000);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? PORT + 1);
@@ -99,20 +103,37 @@ Press Ctrl+C to stop.
     stats: "errors-warnings",
     index: "playground.html",
   });
-  const handle = (request, response) => {
-    response.setHeader("Access-Control-Allow-Origin", "*");
-    serveBuild(request, response, () => {
-      response
-        .writeHead(404, { "Content-Type": "text/plain; charset=utf-8" })
-        .end(`Not found: ${request.url}`);
-    });
-  };
-  await listen(createHttpsServer(https, handle), PORT, "https").catch((error) =>
-    fail(error.message)
-  );
-  await listen(createHttpServer(handle), PLAYGROUND_PORT, "playground").catch((error) =>
-    fail(error.message)
+  await serveOnLoopback({ serveBuild, https, port: PORT, playgroundPort: PLAYGROUND_PORT }).catch(
+    (error) => fail(error.message)
   );
 }
 
-main().catch((error) => fail(error.stack ?? String(error)));
+/**
+ * Serves the build (a connect-style middleware) on the loopback interface: over https on `port`
+ * for Excel, over http on `playgroundPort` for the playground. Requests for another host, or with
+ * a URL that cannot be read, are refused before the build sees them; only the https server lets
+ * Office pages read the function metadata cross-origin (Excel on the web does). Resolves to both
+ * servers once they listen (port 0: any free port).
+ */
+export async function serveOnLoopback({ serveBuild, https, port, playgroundPort }) {
+  const handlerFor =
+    (server, { forExcel }) =>
+    (request, response) => {
+      if (refuseRequest(request, response, { port: () => server.address().port })) return;
+      if (forExcel) allowMetadataReads(request, response);
+      serveBuild(request, response, () => {
+        response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+      });
+    };
+  const excel = createHttpsServer(https);
+  excel.on("request", handlerFor(excel, { forExcel: true }));
+  const playground = createHttpServer();
+  playground.on("request", handlerFor(playground, { forExcel: false }));
+  await listen(excel, port, "https");
+  await listen(playground, playgroundPort, "playground");
+  return { excel, playground };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error) => fail(error.stack ?? String(error)));
+}
