@@ -64,3 +64,14 @@ export function uniqueId(prefix: string): string {
   nextId++;
   return `${prefix}-${nextId}`;
 }
+
+/**
+ * Runs `action` on a click, but not on the second click of a double click: an action that adds a
+ * sheet must add one sheet for one gesture, however fast the first one finished.
+ */
+export function onAction(button: HTMLElement, action: () => void): void {
+  button.addEventListener("click", (event) => {
+    if (event.detail > 1) return;
+    action();
+  });
+}

@@ -2,21 +2,13 @@
  * The mapping form: what the layout check guessed each column holds, for the user to confirm or
  * change (issue 6: "shows the mapping it guessed for the user to confirm or change").
  */
-import { type LayoutGuess, type SegmentColumn, type SourceMapping } from "../analysis";
+import type { SegmentColumn, SourceMapping } from "../analysis";
 import { columnLetters } from "../core/sheet/addresses";
 import { type ViewContext, choiceSelect, columnSelect } from "./controls";
 import { el, uniqueId } from "./dom";
 import { EXCLUDED_NOTE, LAYOUT_NAME, SCALE_NAME, UNIT_NAME } from "./labels";
+import type { PendingMapping } from "./controller";
 import type { ReadSource } from "./sources";
-
-/** A source read and guessed, waiting for the user to confirm its mapping. */
-export interface PendingMapping {
-  readonly read: ReadSource;
-  readonly guess: Exclude<LayoutGuess, { kind: "unknown" }>;
-  readonly mapping: SourceMapping;
-  /** True when the mapping came from the workbook's settings rather than the guess. */
-  readonly remembered: boolean;
-}
 
 export interface MappingActions {
   readonly busy: boolean;

@@ -1,51 +1,21 @@
 /**
- * The task pane (issue 6): Analyse, What-if and Functions, in plain DOM. It holds the user's
- * choices as state and draws the pane from them with the views (mappingView, resultsView,
- * whatIfView); every figure comes from src/core/analysis.ts, every word from the message
- * catalogue, every write goes to a sheet the port has just added.
+ * The task pane's view: draws the controller's state (controller.ts) with the views
+ * (mappingView, resultsView, whatIfView) and sends the user's actions back to it. Every word
+ * comes from the message catalogue; no figure is computed here.
  *
  * The whole pane is redrawn on each change (it is small), and the focused control is found
  * again by its data-testid afterwards, so keyboard users keep their place. Sliders update their
- * outputs in place while they move.
+ * outputs in place while they move. A part that fails to draw says so in its place, and the
+ * rest of the pane, its tabs and buttons, keep working.
  */
-import {
-  type AnalysisMessage,
-  type GridMapping,
-  type Kpi,
-  type LayoutGuess,
-  type LedgerMapping,
-  type PeriodChoice,
-  type RevenueAnalysis,
-  type RevenueModel,
-  type SourceMapping,
-  type SurveyAnalysis,
-  type SurveyMapping,
-  type SurveyModel,
-  type WhatIfAssumptions,
-  analyseRevenue,
-  analyseSurvey,
-  availablePeriodChoices,
-  detectLayout,
-  mappingFromLayout,
-  mappingProblems,
-  prepareRevenue,
-  prepareSurvey,
-  resolvePeriodChoice,
-} from "../analysis";
-import type { ReadProgress, WorkbookPort } from "../workbook/port";
-import { planBoardPack, planWhatIf } from "./boardPack";
+import type { Kpi } from "../analysis";
+import { LANGUAGES, type Language, type MessageKey, type Translator } from "../i18n";
+import { type PaneController, type Status, TABS, type Tab, errorText } from "./controller";
 import type { ViewContext } from "./controls";
-import { type Child, el, uniqueId } from "./dom";
-import { type FunctionMetadata, functionSignature, loadFunctions } from "./functionsList";
-import {
-  LANGUAGES,
-  type Language,
-  type MessageKey,
-  type Translator,
-  createTranslator,
-} from "../i18n";
+import { type Child, el, onAction, uniqueId } from "./dom";
+import { functionSignature } from "./functionsList";
 import { LAYOUT_NAME } from "./labels";
-import { type PendingMapping, mappingForm } from "./mappingView";
+import { mappingForm } from "./mappingView";
 import {
   bridgeSection,
   kpiCard,
@@ -54,92 +24,42 @@ import {
   surveySection,
   trendSection,
 } from "./resultsView";
-import { type ReadSource, readSelectedData, recallMapping, rememberMapping } from "./sources";
-import { DEFAULT_ASSUMPTIONS, type MeasuredBaseline, whatIfPanel } from "./whatIfView";
-import { writeSheetPlan } from "./writePlan";
+import { whatIfPanel } from "./whatIfView";
 
-export type HostKind = "excel" | "playground" | "none";
+export type { HostKind } from "./controller";
 
-export interface PaneOptions {
-  readonly workbook: WorkbookPort | null;
-  readonly host: HostKind;
-  readonly platform: string | null;
-  /** Why office.js did not start, when it did not. */
-  readonly officeError: string | null;
-  readonly language: Language;
-  readonly locale: string;
-  /** Called when the user picks a language in the pane's switch. */
-  readonly onLanguageChosen: (language: Language) => void;
-}
-
-type Tab = "analyse" | "whatIf" | "functions";
-const TABS: readonly Tab[] = ["analyse", "whatIf", "functions"];
 const TAB_LABEL: Readonly<Record<Tab, MessageKey>> = {
   analyse: "tab.analyse",
   whatIf: "tab.whatIf",
   functions: "tab.functions",
 };
 
-/** Something to say, worded when drawn (so it follows a change of language). */
-type Say = (t: Translator["t"]) => string;
-
-interface RevenueSource {
-  readonly read: ReadSource;
-  readonly guess: LayoutGuess;
-  readonly mapping: GridMapping | LedgerMapping;
-  readonly model: RevenueModel;
-}
-
-interface SurveySource {
-  readonly read: ReadSource;
-  readonly guess: LayoutGuess;
-  readonly mapping: SurveyMapping;
-  readonly model: SurveyModel;
-}
-
-interface Status {
-  readonly say: Say;
-  readonly tone: "info" | "error";
-  readonly sheetName?: string;
-}
-
 export class TaskPane {
-  private translator: Translator;
-  private tab: Tab;
-  private revenue: RevenueSource | null = null;
-  private survey: SurveySource | null = null;
-  private pending: PendingMapping | null = null;
-  private choice: PeriodChoice = { kind: "lastPeriod" };
-  private segmentIndex = 0;
-  private assumptions: WhatIfAssumptions = DEFAULT_ASSUMPTIONS;
-  private message: Status | null = null;
-  private packStatus: Status | null = null;
-  private whatIfStatus: Status | null = null;
-  private progress: ReadProgress | null = null;
-  private busy = false;
-  private functions: { list: FunctionMetadata[] } | { error: string } | null = null;
-  private analysisCache: { key: string; value: RevenueAnalysis } | null = null;
-
   constructor(
     private readonly root: HTMLElement,
-    private readonly options: PaneOptions
-  ) {
-    this.translator = createTranslator(options.language, options.locale);
-    this.tab = options.workbook === null ? "functions" : "analyse";
-  }
+    private readonly controller: PaneController
+  ) {}
 
   start(): void {
+    this.controller.subscribe((reason) => {
+      if (reason === "progress") this.updateProgress();
+      else this.render();
+    });
     this.render();
-    void this.refreshFunctions();
+    void this.controller.refreshFunctions();
+  }
+
+  private get translator(): Translator {
+    return this.controller.translator;
   }
 
   private get t(): Translator["t"] {
-    return this.translator.t;
+    return this.controller.translator.t;
   }
 
-  /** What the views need: the translator and the wording of the core's messages. */
+  /** What the views need: the translator and the wording of the analysis's messages. */
   private get view(): ViewContext {
-    return { translator: this.translator, say: (message) => this.say(message) };
+    return { translator: this.translator, say: (message) => this.translator.say(message) };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -148,36 +68,18 @@ export class TaskPane {
   private render(): void {
     const focus = focusKey(document.activeElement);
     const { t } = this;
+    const { state } = this.controller;
     document.documentElement.lang = this.translator.language;
     document.title = t("app.title");
     this.root.replaceChildren(
       this.header(),
       this.hostStatus(),
       this.tabList(),
-      this.panel("analyse", this.analysePanel()),
-      this.panel(
-        "whatIf",
-        whatIfPanel(this.view, this.baseline(), {
-          assumptions: this.assumptions,
-          canWrite: !this.busy && this.options.workbook !== null,
-          status: this.statusLine(this.whatIfStatus, "whatif-status"),
-          onMove: (assumptions) => {
-            this.assumptions = assumptions;
-          },
-          onSet: (assumptions) => {
-            this.assumptions = assumptions;
-            this.whatIfStatus = null;
-            this.render();
-          },
-          onWrite: () => {
-            const measured = this.baseline();
-            if (measured !== null && !("problem" in measured)) void this.writeWhatIf(measured);
-          },
-        })
-      ),
-      this.panel("functions", this.functionsPanel())
+      this.panel("analyse", () => this.analysePanel()),
+      this.panel("whatIf", () => this.whatIfPanel()),
+      this.panel("functions", () => this.functionsPanel())
     );
-    this.root.setAttribute("aria-busy", String(this.busy));
+    this.root.setAttribute("aria-busy", String(state.busy));
     if (focus !== null) this.root.querySelector<HTMLElement>(focus)?.focus();
   }
 
@@ -197,7 +99,9 @@ export class TaskPane {
         })
       )
     );
-    select.addEventListener("change", () => this.chooseLanguage(select.value as Language));
+    select.addEventListener("change", () =>
+      this.controller.chooseLanguage(select.value as Language)
+    );
     return el("header", { className: "pane-header" }, [
       el("img", { attrs: { src: "assets/icon-32.png", width: "32", height: "32", alt: "" } }),
       el("div", { className: "titles" }, [
@@ -213,7 +117,7 @@ export class TaskPane {
 
   private hostStatus(): HTMLElement {
     const { t } = this;
-    const { host, platform, officeError } = this.options;
+    const { host, platform, officeError } = this.controller.options;
     let text: string;
     if (host === "excel") text = t("host.excel", { platform: platform ?? "Office" });
     else if (host === "playground") text = t("host.playground");
@@ -230,12 +134,13 @@ export class TaskPane {
   }
 
   private tabList(): HTMLElement {
+    const current = this.controller.state.tab;
     const list = el("div", {
       className: "tabs",
       attrs: { role: "tablist", "aria-label": this.t("tabs.label") },
     });
     for (const tab of TABS) {
-      const selected = tab === this.tab;
+      const selected = tab === current;
       const button = el("button", {
         className: "tab",
         text: this.t(TAB_LABEL[tab]),
@@ -249,7 +154,7 @@ export class TaskPane {
         },
         testId: `tab-${tab}`,
       });
-      button.addEventListener("click", () => this.selectTab(tab));
+      button.addEventListener("click", () => this.controller.selectTab(tab));
       button.addEventListener("keydown", (event) => this.tabKey(event, tab));
       list.append(button);
     }
@@ -268,16 +173,29 @@ export class TaskPane {
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
-    this.selectTab(TABS[target] as Tab);
+    this.controller.selectTab(TABS[target] as Tab);
     this.root.querySelector<HTMLElement>(`#tab-${TABS[target] as Tab}`)?.focus();
   }
 
-  private selectTab(tab: Tab): void {
-    this.tab = tab;
-    this.render();
-  }
-
-  private panel(tab: Tab, children: readonly Child[]): HTMLElement {
+  /**
+   * A tab's panel. Hidden panels are drawn too (their controls keep their state); a panel whose
+   * drawing fails shows what failed instead, and the other panels and the tabs still work.
+   */
+  private panel(tab: Tab, draw: () => readonly Child[]): HTMLElement {
+    let children: readonly Child[];
+    try {
+      children = draw();
+    } catch (error) {
+      children = [
+        this.statusLine(
+          {
+            tone: "error",
+            messages: [{ key: "error.unexpected", params: { message: errorText(error) } }],
+          },
+          `${tab}-failure`
+        ),
+      ];
+    }
     const panel = el(
       "section",
       {
@@ -292,7 +210,7 @@ export class TaskPane {
       },
       children
     );
-    panel.hidden = tab !== this.tab;
+    panel.hidden = tab !== this.controller.state.tab;
     return panel;
   }
 
@@ -300,7 +218,7 @@ export class TaskPane {
     if (status === null) return null;
     return el("p", {
       className: status.tone === "error" ? "status error" : "status",
-      text: status.say(this.t),
+      text: status.messages.map((message) => this.translator.say(message)).join(" "),
       attrs: { role: status.tone === "error" ? "alert" : "status" },
       data: status.sheetName === undefined ? {} : { sheetName: status.sheetName },
       testId,
@@ -312,37 +230,46 @@ export class TaskPane {
 
   private analysePanel(): Child[] {
     const { t } = this;
+    const { state, options } = this.controller;
     const analyse = el("button", {
       className: "primary",
       text: t("analyse.button"),
       attrs: { type: "button" },
       testId: "analyse-button",
     });
-    analyse.disabled = this.options.workbook === null || this.busy;
-    analyse.addEventListener("click", () => void this.analyseSelection());
+    analyse.disabled = options.workbook === null || state.busy;
+    onAction(analyse, () => void this.analyseSelection());
     return [
       el("p", { className: "hint", text: t("analyse.intro") }),
       analyse,
       this.progressBar(),
-      this.statusLine(this.message, "message"),
+      this.statusLine(state.message, "message"),
       this.sourcesList(),
-      this.pending === null
+      state.pending === null
         ? null
-        : mappingForm(this.view, this.pending, {
-            busy: this.busy,
-            onChange: (mapping) => {
-              if (this.pending !== null) this.pending = { ...this.pending, mapping };
-              this.render();
-            },
+        : mappingForm(this.view, state.pending, {
+            busy: state.busy,
+            onChange: (mapping) => this.controller.changeMapping(mapping),
             onConfirm: () => void this.confirmMapping(),
           }),
       ...this.results(),
     ];
   }
 
+  private async analyseSelection(): Promise<void> {
+    await this.controller.analyseSelection();
+    this.root.querySelector<HTMLElement>('[data-testid="mapping-form"] h2')?.focus();
+  }
+
+  private async confirmMapping(): Promise<void> {
+    await this.controller.confirmMapping();
+    this.root.querySelector<HTMLElement>("#results-heading")?.focus();
+  }
+
   private progressBar(): HTMLElement | null {
-    if (this.progress === null) return null;
-    const { rowsRead, totalRows } = this.progress;
+    const progress = this.controller.state.progress;
+    if (progress === null) return null;
+    const { rowsRead, totalRows } = progress;
     const id = uniqueId("progress");
     const bar = el("progress", { attrs: { id, max: String(Math.max(1, totalRows)) } });
     bar.value = rowsRead;
@@ -357,17 +284,27 @@ export class TaskPane {
     ]);
   }
 
+  /** Moves the progress bar without redrawing the pane (a read reports many times). */
+  private updateProgress(): void {
+    const bar = this.root.querySelector('[data-testid="read-progress"]');
+    const fresh = this.progressBar();
+    if (bar !== null && fresh !== null) bar.replaceWith(fresh);
+    else this.render();
+  }
+
   private sourcesList(): HTMLElement | null {
     const { t } = this;
-    const sources: { kind: "revenue" | "survey"; read: ReadSource; mapping: SourceMapping }[] = [];
-    if (this.revenue !== null) sources.push({ kind: "revenue", ...this.revenue });
-    if (this.survey !== null) sources.push({ kind: "survey", ...this.survey });
+    const { revenue, survey } = this.controller.state;
+    const sources = [
+      ...(revenue === null ? [] : [{ kind: "revenue" as const, ...revenue }]),
+      ...(survey === null ? [] : [{ kind: "survey" as const, ...survey }]),
+    ];
     if (sources.length === 0) return null;
-    return el("section", { className: "sources", testId: "sources" }, [
+    return el("section", { className: "block", testId: "sources" }, [
       el("h2", { text: t("sources.heading") }),
       el(
         "ul",
-        {},
+        { className: "sources" },
         sources.map((source) => {
           const remove = el("button", {
             className: "link",
@@ -378,7 +315,7 @@ export class TaskPane {
             },
             testId: `remove-${source.kind}`,
           });
-          remove.addEventListener("click", () => this.removeSource(source.kind));
+          remove.addEventListener("click", () => this.controller.removeSource(source.kind));
           return el("li", { data: { source: source.kind } }, [
             el("strong", {
               text: t(source.kind === "revenue" ? "sources.revenue" : "sources.survey"),
@@ -393,45 +330,15 @@ export class TaskPane {
     ]);
   }
 
-  private removeSource(kind: "revenue" | "survey"): void {
-    if (kind === "revenue") this.revenue = null;
-    else this.survey = null;
-    this.packStatus = null;
-    this.render();
-  }
-
-  private say(message: AnalysisMessage): string {
-    return this.translator.say(message);
-  }
-
   // -------------------------------------------------------------------------------------------
   // Results.
 
-  /** The span the period picker names, or null when it names none. */
-  private span(model: RevenueModel): { start: number; end: number } | null {
-    return resolvePeriodChoice(this.choice, model.period, model.periods.length);
-  }
-
-  private revenueAnalysis(): RevenueAnalysis | null {
-    if (this.revenue === null) return null;
-    const span = this.span(this.revenue.model);
-    if (span === null) return null;
-    const key = `${this.revenue.read.address}|${JSON.stringify(this.revenue.mapping)}|${span.start}|${span.end}`;
-    if (this.analysisCache?.key !== key) {
-      this.analysisCache = { key, value: analyseRevenue(this.revenue.model, span) };
-    }
-    return this.analysisCache.value;
-  }
-
-  private surveyAnalysis(): SurveyAnalysis | null {
-    return this.survey === null ? null : analyseSurvey(this.survey.model);
-  }
-
   private results(): Child[] {
-    if (this.revenue === null && this.survey === null) return [];
+    const { state } = this.controller;
+    if (state.revenue === null && state.survey === null) return [];
     const { t } = this;
-    const revenue = this.revenueAnalysis();
-    const survey = this.surveyAnalysis();
+    const revenue = this.controller.revenueAnalysis();
+    const survey = this.controller.surveyAnalysis();
     const kpis: Kpi[] = [...(revenue?.kpis ?? []), ...(survey?.kpis ?? [])];
     const months = revenue?.months ?? 1;
     const pack = el("button", {
@@ -440,17 +347,17 @@ export class TaskPane {
       attrs: { type: "button" },
       testId: "board-pack-button",
     });
-    pack.disabled = this.busy || (revenue === null && survey === null);
-    pack.addEventListener("click", () => void this.writeBoardPack());
+    pack.disabled = state.busy || (revenue === null && survey === null);
+    onAction(pack, () => void this.controller.writeBoardPack());
+    const model = state.revenue?.model ?? null;
     return [
       el("h2", { text: t("kpi.heading"), attrs: { id: "results-heading", tabindex: "-1" } }),
-      this.revenue === null
+      model === null
         ? null
-        : periodPicker(this.view, this.revenue.model, this.choice, (choice) => {
-            this.choice = choice;
-            this.packStatus = null;
-            this.render();
-          }),
+        : periodPicker(this.view, model, state.choice, (choice) =>
+            this.controller.choosePeriod(choice)
+          ),
+      this.statusLine(this.controller.analysisFailure(), "analysis-failure"),
       kpis.length === 0
         ? null
         : el(
@@ -458,45 +365,36 @@ export class TaskPane {
             { className: "kpis", testId: "kpi-cards" },
             kpis.map((kpi) => kpiCard(this.view, kpi, months))
           ),
-      revenue === null || this.revenue === null
-        ? null
-        : bridgeSection(this.view, revenue, this.revenue.model),
-      revenue === null || this.revenue === null
-        ? null
-        : trendSection(this.view, revenue, this.revenue.model),
+      revenue === null || model === null ? null : bridgeSection(this.view, revenue, model),
+      revenue === null || model === null ? null : trendSection(this.view, revenue, model),
       revenue === null
         ? null
-        : segmentSection(this.view, revenue, this.segmentIndex, (index) => {
-            this.segmentIndex = index;
-            this.render();
-          }),
+        : segmentSection(this.view, revenue, state.segmentIndex, (index) =>
+            this.controller.chooseSegment(index)
+          ),
       survey === null ? null : surveySection(this.view, survey),
       el("div", { className: "actions" }, [
         pack,
         el("p", { className: "hint", text: t("pack.hint") }),
       ]),
-      this.statusLine(this.packStatus, "board-pack-status"),
+      this.statusLine(state.packStatus, "board-pack-status"),
     ];
   }
 
   // -------------------------------------------------------------------------------------------
-  // What-if.
+  // What-if and functions.
 
-  /** The what-if's starting point: the baseline over the span the Analyse tab compares. */
-  private baseline(): MeasuredBaseline | { problem: AnalysisMessage } | null {
-    const analysis = this.revenueAnalysis();
-    if (analysis === null || this.revenue === null) return null;
-    if (!analysis.baseline.ok) return { problem: analysis.baseline.problem };
-    const { model } = this.revenue;
-    return {
-      baseline: analysis.baseline.value,
-      from: this.translator.period(model.periods[analysis.start] ?? "", model.period),
-      to: this.translator.period(model.periods[analysis.end] ?? "", model.period),
-    };
+  private whatIfPanel(): Child[] {
+    const { state, options } = this.controller;
+    return whatIfPanel(this.view, this.controller.baseline(), {
+      assumptions: state.assumptions,
+      canWrite: !state.busy && options.workbook !== null,
+      status: this.statusLine(state.whatIfStatus, "whatif-status"),
+      onMove: (assumptions) => this.controller.setAssumptions(assumptions, false),
+      onSet: (assumptions) => this.controller.setAssumptions(assumptions),
+      onWrite: () => void this.controller.writeWhatIf(),
+    });
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Functions.
 
   private functionsPanel(): Child[] {
     const { t } = this;
@@ -505,7 +403,7 @@ export class TaskPane {
       attrs: { id: "function-list" },
       testId: "function-list",
     });
-    const functions = this.functions;
+    const functions = this.controller.state.functions;
     if (functions !== null && "list" in functions) {
       list.replaceChildren(
         ...functions.list.map((fn) =>
@@ -520,229 +418,6 @@ export class TaskPane {
     }
     return [el("p", { className: "hint", text: t("functions.hint") }), list];
   }
-
-  private async refreshFunctions(): Promise<void> {
-    try {
-      this.functions = { list: await loadFunctions(this.translator.language) };
-    } catch (error) {
-      this.functions = { error: messageOf(error) };
-    }
-    this.render();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Actions.
-
-  private chooseLanguage(language: Language): void {
-    this.translator = createTranslator(
-      language,
-      language === this.options.language ? this.options.locale : undefined
-    );
-    this.options.onLanguageChosen(language);
-    this.render();
-    void this.refreshFunctions();
-  }
-
-  private async analyseSelection(): Promise<void> {
-    const workbook = this.options.workbook;
-    if (workbook === null || this.busy) return;
-    this.busy = true;
-    this.message = null;
-    this.progress = { rowsRead: 0, totalRows: 0 };
-    this.render();
-    try {
-      let read: ReadSource | null;
-      try {
-        read = await readSelectedData(workbook, (progress) => {
-          this.progress = progress;
-          this.updateProgress();
-        });
-      } catch (error) {
-        const message = messageOf(error);
-        this.message = { say: (t) => t("error.readFailed", { message }), tone: "error" };
-        return;
-      }
-      if (read === null) {
-        this.message = { say: (t) => t("layout.empty"), tone: "error" };
-        return;
-      }
-      const guess = detectLayout(read.source.cells, {
-        firstRowNumber: read.source.rowIndex + 1,
-        firstColumnNumber: read.source.columnIndex + 1,
-      });
-      if (guess.kind === "unknown") {
-        const { reason } = guess;
-        this.message = {
-          say: (t) =>
-            reason.key === "layout.empty"
-              ? t("layout.empty")
-              : t("layout.unknown", { reason: { nested: reason } }),
-          tone: "error",
-        };
-        return;
-      }
-      const remembered = await recallMapping(workbook, read);
-      const mapping = remembered ?? mappingFromLayout(guess);
-      if (mapping === null) {
-        this.message = { say: (t) => t("layout.unknown"), tone: "error" };
-        return;
-      }
-      this.pending = { read, guess, mapping, remembered: remembered !== null };
-    } catch (error) {
-      const message = messageOf(error);
-      this.message = { say: (t) => t("error.unexpected", { message }), tone: "error" };
-    } finally {
-      this.busy = false;
-      this.progress = null;
-      this.render();
-      this.root.querySelector<HTMLElement>('[data-testid="mapping-form"] h2')?.focus();
-    }
-  }
-
-  /** Moves the progress bar without redrawing the pane (a read reports many times). */
-  private updateProgress(): void {
-    const bar = this.root.querySelector('[data-testid="read-progress"]');
-    const fresh = this.progressBar();
-    if (bar !== null && fresh !== null) bar.replaceWith(fresh);
-    else this.render();
-  }
-
-  private async confirmMapping(): Promise<void> {
-    const pending = this.pending;
-    const workbook = this.options.workbook;
-    if (pending === null || workbook === null || this.busy) return;
-    const { read, guess, mapping } = pending;
-    const problems = mappingProblems(read.source, mapping, guess.excludedRows);
-    if (problems.length > 0) {
-      this.message = {
-        say: () => problems.map((problem) => this.say(problem)).join(" "),
-        tone: "error",
-      };
-      this.render();
-      return;
-    }
-    if (mapping.kind === "survey") {
-      const model = prepareSurvey(read.source, mapping);
-      if (!model.ok) return this.showProblem(model.problem);
-      this.survey = { read, guess, mapping, model: model.value };
-    } else {
-      const model = prepareRevenue(read.source, mapping);
-      if (!model.ok) return this.showProblem(model.problem);
-      this.revenue = { read, guess, mapping, model: model.value };
-      const choices = availablePeriodChoices(model.value.period, model.value.periods.length);
-      this.choice = choices.includes("lastPeriod")
-        ? { kind: "lastPeriod" }
-        : { kind: "between", start: 0, end: Math.max(0, model.value.periods.length - 1) };
-      this.segmentIndex = 0;
-    }
-    this.pending = null;
-    this.message = null;
-    this.packStatus = null;
-    this.busy = true;
-    this.render();
-    try {
-      await rememberMapping(workbook, read.address, mapping);
-    } catch (error) {
-      // The analysis stands; only the memory of the mapping failed, and the user is told.
-      const message = messageOf(error);
-      this.message = { say: (t) => t("error.settingsFailed", { message }), tone: "error" };
-    } finally {
-      this.busy = false;
-      this.render();
-      this.root.querySelector<HTMLElement>("#results-heading")?.focus();
-    }
-  }
-
-  private showProblem(problem: AnalysisMessage): void {
-    this.message = { say: () => this.say(problem), tone: "error" };
-    this.render();
-  }
-
-  private async writeBoardPack(): Promise<void> {
-    const workbook = this.options.workbook;
-    if (workbook === null || this.busy) return;
-    const revenue = this.revenueAnalysis();
-    const survey = this.surveyAnalysis();
-    this.busy = true;
-    this.packStatus = { say: (t) => t("pack.writing"), tone: "info" };
-    this.render();
-    try {
-      const plan = planBoardPack(
-        {
-          revenue:
-            revenue !== null && this.revenue !== null
-              ? {
-                  ranges: this.revenue.model.ranges,
-                  analysis: revenue,
-                  period: this.revenue.model.period,
-                  address: this.revenue.read.address,
-                }
-              : null,
-          survey:
-            survey !== null && this.survey !== null
-              ? {
-                  ranges: this.survey.model.ranges,
-                  scale: this.survey.model.scale,
-                  analysis: survey,
-                  address: this.survey.read.address,
-                }
-              : null,
-        },
-        this.translator
-      );
-      const written = await writeSheetPlan(workbook, plan);
-      const fellBack = written.charts[0] === "columnStacked";
-      this.packStatus = {
-        say: (t) =>
-          fellBack
-            ? `${t("pack.done", { sheet: written.sheetName })} ${t("pack.waterfallFallback")}`
-            : t("pack.done", { sheet: written.sheetName }),
-        tone: "info",
-        sheetName: written.sheetName,
-      };
-    } catch (error) {
-      const message = messageOf(error);
-      this.packStatus = { say: (t) => t("pack.failed", { message }), tone: "error" };
-    } finally {
-      this.busy = false;
-      this.render();
-    }
-  }
-
-  private async writeWhatIf(measured: MeasuredBaseline): Promise<void> {
-    const workbook = this.options.workbook;
-    if (workbook === null || this.busy) return;
-    this.busy = true;
-    this.whatIfStatus = { say: (t) => t("whatIf.writing"), tone: "info" };
-    this.render();
-    try {
-      const plan = planWhatIf(
-        {
-          baseline: measured.baseline,
-          assumptions: this.assumptions,
-          measuredFrom: measured.from,
-          measuredTo: measured.to,
-        },
-        this.translator
-      );
-      const written = await writeSheetPlan(workbook, plan);
-      this.whatIfStatus = {
-        say: (t) => t("whatIf.written", { sheet: written.sheetName }),
-        tone: "info",
-        sheetName: written.sheetName,
-      };
-    } catch (error) {
-      const message = messageOf(error);
-      this.whatIfStatus = { say: (t) => t("whatIf.failed", { message }), tone: "error" };
-    } finally {
-      this.busy = false;
-      this.render();
-    }
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A selector finding the focused control again after a redraw, by its test id (and column or KPI). */

@@ -7,7 +7,8 @@ import { findPlaygroundHost } from "../workbook/host";
 import type { WorkbookPort } from "../workbook/port";
 import { type Language, chooseLanguage, languageOf } from "../i18n";
 import { type HostInfo, startOffice } from "./officeHost";
-import { type HostKind, TaskPane } from "./pane";
+import { type HostKind, PaneController } from "./controller";
+import { TaskPane } from "./pane";
 
 /** The pane's own language choice, with the host language it was made over. */
 const LANGUAGE_KEY = "retentionMetrics.paneLanguage";
@@ -73,7 +74,7 @@ async function start(): Promise<void> {
   });
 
   const root = document.getElementById("app") ?? document.body;
-  new TaskPane(root, {
+  const controller = new PaneController({
     workbook,
     host,
     platform: info?.platform ?? null,
@@ -81,7 +82,8 @@ async function start(): Promise<void> {
     language,
     locale,
     onLanguageChosen: (chosen) => storeChoice(chosen, hostLanguage),
-  }).start();
+  });
+  new TaskPane(root, controller).start();
 }
 
 void start();

@@ -8,33 +8,22 @@ import {
   type AnalysisMessage,
   type WhatIfAssumptions,
   type WhatIfBaseline,
+  coreProblem,
   whatIfProjection,
+  whatIfScenario,
 } from "../analysis";
+import { MetricError } from "../core";
+import { DEFAULT_ASSUMPTIONS, type MeasuredBaseline } from "./controller";
 import { lineChart } from "./charts";
 import { type ViewContext, choiceSelect } from "./controls";
-import { type Child, el, uniqueId } from "./dom";
+import { type Child, el, onAction, uniqueId } from "./dom";
 import type { MessageKey } from "../i18n";
-
-export const DEFAULT_ASSUMPTIONS: WhatIfAssumptions = {
-  churnChange: 0,
-  contractionChange: 0,
-  expansionChange: 0,
-  newBusinessChange: 0,
-  months: 24,
-};
 
 /** Issue 6: projected over 12 to 36 months. */
 const PROJECTION_MONTHS = [12, 24, 36] as const;
 /** Slider ranges: rate changes in percentage points a month, new business in percent. */
 const RATE_SLIDER = { min: -3, max: 3, step: 0.1 } as const;
 const NEW_SLIDER = { min: -100, max: 200, step: 5 } as const;
-
-/** The baseline with the periods it was measured over, already worded. */
-export interface MeasuredBaseline {
-  readonly baseline: WhatIfBaseline;
-  readonly from: string;
-  readonly to: string;
-}
 
 export interface WhatIfActions {
   readonly assumptions: WhatIfAssumptions;
@@ -67,7 +56,9 @@ export function whatIfPanel(
   }
   const { baseline } = measured;
   let assumptions = actions.assumptions;
-  const scenario = () => whatIfProjection(baseline, assumptions).scenario;
+  // The sliders' own figures need the scenario's rates only, never the projection (which can
+  // overflow on extreme assumptions, and is shown, or its problem said, in the outputs).
+  const scenario = () => whatIfScenario(baseline, assumptions);
   const outputs = el("div", { className: "whatif-outputs" });
   const described: {
     output: HTMLOutputElement;
@@ -157,14 +148,14 @@ export function whatIfPanel(
     testId: "whatif-write",
   });
   write.disabled = !actions.canWrite;
-  write.addEventListener("click", () => actions.onWrite());
+  onAction(write, () => actions.onWrite());
 
   const panel: Child[] = [
     el("p", { className: "hint", text: t("whatIf.intro") }),
     el("p", {
       text: t("whatIf.baseline", {
-        start: measured.from,
-        end: measured.to,
+        start: view.translator.period(measured.fromPeriod, measured.period),
+        end: view.translator.period(measured.toPeriod, measured.period),
         nrr: baseline.monthlyNrr,
         newMrr: baseline.newMrrPerMonth,
         startMrr: baseline.startMrr,
@@ -222,7 +213,21 @@ function whatIfOutputs(
 ): Node[] {
   const { translator } = view;
   const { t } = translator;
-  const projection = whatIfProjection(baseline, assumptions);
+  let projection: ReturnType<typeof whatIfProjection>;
+  try {
+    projection = whatIfProjection(baseline, assumptions);
+  } catch (error) {
+    // A projection past what a number holds (an absurd scenario, a baseline of huge amounts):
+    // said in words, and the sliders stay usable to move back.
+    if (!(error instanceof MetricError)) throw error;
+    return [
+      el("p", {
+        className: "status error",
+        text: view.say(coreProblem(error)),
+        testId: "whatif-result",
+      }),
+    ];
+  }
   const categories = projection.baselineMrr.map((_, m) =>
     t("whatIf.monthLabel", { n: String(m + 1) })
   );
