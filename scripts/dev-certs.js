@@ -4,7 +4,7 @@
  *
  * office-addin-dev-certs generates a CA and a localhost certificate offline, but installing the
  * CA needs admin rights and, where it fails, its getHttpsServerOptions() throws
- * (shared/docs/office-platform.md). So the generated files are read directly. Trusting the CA is
+ * (docs/architecture.md, "The Office platform"). So the generated files are read directly. Trusting the CA is
  * a one-time step on the machine that runs Excel (`npx office-addin-dev-certs install`).
  */
 const fs = require("fs");

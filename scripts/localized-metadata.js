@@ -1,6 +1,6 @@
 /* eslint-disable no-undef, @typescript-eslint/no-require-imports -- build step, runs in Node */
 /**
- * Localized custom-function metadata (issue: zh-CN as a first-class language). Excel picks the
+ * Localized custom-function metadata. Excel picks the
  * metadata file through the manifest's <bt:Override Locale="zh-CN"> on Functions.Metadata.Url.
  * Ids and names stay as they are, so a workbook's formulas are the same in every language; the
  * descriptions and the parameter names and descriptions are translated. A function or parameter

@@ -68,7 +68,7 @@ const HELP_TEXTS = {
     title: "Retention Metrics for Excel: function help",
     heading: "Retention Metrics for Excel: functions",
     intro:
-      "Rates come back as fractions (format the cell as %); NPS in points. A problem with an input cell gives #VALUE! with a message naming the argument, the row and the value; a zero denominator gives #DIV/0!.",
+      "Rates come back as fractions (format the cell as %); NPS in points. A problem with an input cell gives #VALUE! with a message naming the argument, the cell and the value, such as end_mrr C18: \"1,200\" is text, not a number (where Excel does not give the range's address, the row within the range: end_mrr row 17). A zero denominator gives #DIV/0!.",
     argument: "Argument",
     meaning: "Meaning",
     optional: " (optional)",
@@ -80,7 +80,7 @@ const HELP_TEXTS = {
     title: "Excel 留存指标：函数帮助",
     heading: "Excel 留存指标：函数",
     intro:
-      "比率以小数返回（请将单元格设为百分比格式）；NPS 以分计。输入单元格有问题时返回 #VALUE!，其消息会指出参数、行和值；分母为零时返回 #DIV/0!。",
+      "比率以小数返回（请将单元格设为百分比格式）；NPS 以分计。输入单元格有问题时返回 #VALUE!，其消息会指出参数、单元格和值，例如 期末收入 C18：“1,200” 是文本，不是数字（Excel 未提供区域地址时，则指出区域内的行：期末收入 第 17 行）。分母为零时返回 #DIV/0!。",
     argument: "参数",
     meaning: "含义",
     optional: "（可选）",

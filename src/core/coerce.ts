@@ -1,8 +1,8 @@
 /**
- * Excel-shaped input → typed, validated columns (docs/style.md: the only place that knows how
+ * Excel-shaped input → typed, validated columns (docs/architecture.md: the only place that knows how
  * blanks, text, booleans, error values and data-type objects arrive).
  *
- * How cells arrive (shared/docs/office-platform.md):
+ * How cells arrive (docs/architecture.md, "The Office platform"):
  * - a range parameter is an array of rows; a single cell may arrive bare, so it is wrapped;
  * - a blank is `null` (web), `undefined` or `""` (task pane); some desktop builds send `0`,
  *   which cannot be told apart from a real 0;
@@ -548,7 +548,7 @@ function amountFromOddCell(
 
 /**
  * Survey answers: blanks are not responses; anything but a whole number on the scale is an
- * error naming the cell, never rounded, clipped or skipped (shared/spec/metrics.md, Surveys).
+ * error naming the cell, never rounded, clipped or skipped (docs/metrics.md, Surveys).
  */
 export function readScores(arg: unknown, argument: string, scale: ScoreScale): ScoreRange {
   const grid = toGrid(arg, argument);

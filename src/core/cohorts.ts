@@ -1,5 +1,5 @@
 /**
- * Cohort retention tables (shared/spec/metrics.md, "Cohorts"). A customer's cohort is the first
+ * Cohort retention tables (docs/metrics.md, "Cohorts"). A customer's cohort is the first
  * period in which it has revenue. For cohort c and age k the revenue table holds Σ revenue of
  * c's customers in period c+k over Σ their revenue in period c; the logo table the share of c's
  * customers with revenue in c+k. Cells beyond the last period are empty, not zero.

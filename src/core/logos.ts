@@ -1,5 +1,5 @@
 /**
- * Customer (logo) retention (shared/spec/metrics.md, "Customer (logo) retention"): counts over
+ * Customer (logo) retention (docs/metrics.md, "Customer (logo) retention"): counts over
  * the customers paying at the start; new customers in the period change nothing.
  */
 import type { MovementTotals } from "./movements";

@@ -1,5 +1,5 @@
 /**
- * The one classifier of a customer's revenue change between two dates (shared/spec/metrics.md,
+ * The one classifier of a customer's revenue change between two dates (docs/metrics.md,
  * "Revenue movements of one customer"). The bridge, the movement labels, NRR, GRR, the rates and
  * the quick ratio all derive from it, so they can never disagree.
  */

@@ -1,5 +1,5 @@
 /**
- * Revenue retention over the starting cohort (shared/spec/metrics.md, "Revenue retention"):
+ * Revenue retention over the starting cohort (docs/metrics.md, "Revenue retention"):
  * new and reactivated revenue never counts. Every metric here is a function of MovementTotals,
  * which the one classifier in movements.ts fills.
  */

@@ -1,5 +1,5 @@
 /**
- * Segments (shared/spec/functions.md, Conventions): every aggregate function takes `segments`
+ * Segments (docs/functions.md, Conventions): every aggregate function takes `segments`
  * (aligned with the data) and `segment` (the value to keep). With `segments` but no `segment`
  * it spills one row per segment, in order of first appearance, then a Total row.
  *

@@ -1,5 +1,5 @@
 /**
- * Rates over time (shared/spec/metrics.md, end of "Revenue retention"): a monthly rate turned
+ * Rates over time (docs/metrics.md, end of "Revenue retention"): a monthly rate turned
  * into an annual one, and period retention rates compounded. Compounding twelve monthly NRRs is
  * a different number from point-to-point annual NRR and is named so.
  */

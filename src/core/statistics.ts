@@ -1,5 +1,5 @@
 /**
- * The standard normal distribution, for the survey statistics (shared/spec/metrics.md, "Surveys":
+ * The standard normal distribution, for the survey statistics (docs/metrics.md, "Surveys":
  * the NPS margin of error and significance test). Written here rather than taken from a package:
  * two functions do not justify a dependency in the add-in's bundle.
  *

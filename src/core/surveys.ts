@@ -1,5 +1,5 @@
 /**
- * Survey metrics (shared/spec/metrics.md, "Surveys"). Scores arrive validated (coerce.ts): whole
+ * Survey metrics (docs/metrics.md, "Surveys"). Scores arrive validated (coerce.ts): whole
  * numbers on their scale, BLANK_SCORE where a cell was blank (not a response).
  *
  * One pass counts how many gave each score (per segment when asked); every survey metric, NPS,

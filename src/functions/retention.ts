@@ -1,6 +1,6 @@
 /**
  * Custom functions for revenue retention: thin bindings over src/core (coerce, compute, map
- * errors). Definitions: shared/spec/metrics.md; signatures: shared/spec/functions.md.
+ * errors). Definitions: docs/metrics.md; signatures: docs/functions.md.
  */
 
 import {

@@ -1,6 +1,6 @@
 /**
  * The Excel boundary of every custom function: turns the core's result or MetricError into what
- * Excel shows. Only #VALUE! and #N/A display a message (docs/office-platform.md), so those carry
+ * Excel shows. Only #VALUE! and #N/A display a message (docs/architecture.md, "The Office platform"), so those carry
  * it, worded by src/i18n in the display language, naming the cell by its sheet address when Excel
  * passed the arguments' addresses (`requiresParameterAddresses`). Any other failure still becomes
  * a #VALUE! with a message, never a bare one.

@@ -4,32 +4,16 @@
  * function's message is text that skipped the catalogue (or a value from the user's own cells).
  */
 
-const ACCENTED: Readonly<Record<string, string>> = {
-  a: "á",
-  e: "é",
-  i: "í",
-  o: "ó",
-  u: "ú",
-  c: "ç",
-  n: "ñ",
-  y: "ý",
-  s: "š",
-  z: "ž",
-  A: "Á",
-  E: "É",
-  I: "Í",
-  O: "Ó",
-  U: "Ú",
-  C: "Ç",
-  N: "Ñ",
-  Y: "Ý",
-  S: "Š",
-  Z: "Ž",
-};
+/** Every ASCII letter's accented twin, so that no letter of catalogue text stays plain ASCII. */
+const LOWER = "áƀçďéƒĝĥíĵķļɱñóþǫŕšţúṽŵẋýž";
+const UPPER = "ÁɃÇĎÉƑĜĤÍĴĶĻṀÑÓÞǪŔŠŢÚṼŴẊÝŽ";
 
 /** Letters with accents where one exists; the rest of the text as it is. */
 export function accented(text: string): string {
-  return text.replace(/[aeioucnyszAEIOUCNYSZ]/g, (letter) => ACCENTED[letter] ?? letter);
+  return text.replace(/[a-zA-Z]/g, (letter) => {
+    const code = letter.charCodeAt(0);
+    return code >= 97 ? (LOWER[code - 97] as string) : (UPPER[code - 65] as string);
+  });
 }
 
 /** A catalogue template in the pseudo-locale: accented outside its placeholders. */

@@ -17,6 +17,7 @@ import {
   splitSheetAddress,
 } from "../core";
 import type { Language } from "./language";
+import { accented } from "./pseudo";
 import { plainNumber } from "./render";
 
 /** Where the arguments of the call being described sit, when the host said so. */
@@ -213,7 +214,47 @@ export function wordParam(
   return words.list(shown, Math.max(0, value.list.length - limit));
 }
 
-/** The words of `language` (the pseudo-locale uses English's, marked by the renderer). */
+/**
+ * The pseudo-locale's words: English's with their own letters accented (never the names and
+ * values they carry), so that a test sees every word the code supplies as the catalogue's.
+ */
+const PSEUDO: Omit<LanguageWords, "terms"> = {
+  ...ENGLISH,
+  placeByRow(name, place) {
+    const [row, column] = [accented("row"), accented("column")];
+    if (place.columns === 1) return `${name} ${row} ${place.row + 1}`;
+    if (place.rows === 1) return `${name} ${column} ${place.column + 1}`;
+    return `${name} ${row} ${place.row + 1}, ${column} ${place.column + 1}`;
+  },
+  quotedCell: (cell) =>
+    quotedCell(
+      cell,
+      ENGLISH.quotedText,
+      {
+        blank: accented("blank"),
+        nestedArray: accented("a nested array"),
+        object: accented("an object"),
+      },
+      (type, text) =>
+        text === undefined
+          ? `${accented("a data type")} (${type})`
+          : `${accented("a data type")} (${type} "${text}")`,
+      (type) => `${accented("a")} ${type} ${accented("value without a number")}`,
+      (type) => `${accented("a")} ${type} ${accented("value")}`
+    ),
+  shape: (rows, columns) => accented(ENGLISH.shape(rows, columns)),
+  list(items, more) {
+    const and = ` ${accented("and")} `;
+    if (more > 0) return `${items.join(", ")}${and}${more} ${accented("more")}`;
+    if (items.length <= 2) return items.join(and);
+    return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1] as string}`;
+  },
+  column: (letters, header) =>
+    header ? `${accented("column")} ${letters} ("${header}")` : `${accented("column")} ${letters}`,
+};
+
+/** The words of `language`. */
 export function wordsOf(language: Language, terms: Readonly<Record<Term, string>>): LanguageWords {
-  return { ...(language === "zh-CN" ? CHINESE : ENGLISH), terms };
+  const words = language === "zh-CN" ? CHINESE : language === "qps-ploc" ? PSEUDO : ENGLISH;
+  return { ...words, terms };
 }

@@ -1,5 +1,5 @@
 /**
- * The board pack and the what-if sheet as plans (issue 6, items 2 and 3): pure data saying what
+ * The board pack and the what-if sheet as plans: pure data saying what
  * to write where, carried out through the WorkbookPort by writePlan.ts. No DOM, no Office.
  *
  * Every figure in a board pack is a live =SAAS.* formula over the user's own ranges (never a
@@ -34,6 +34,7 @@ import type {
 } from "../workbook/port";
 import type { MessageKey, Translator } from "../i18n";
 import { BRIDGE_LABEL, KPI_NAME, SEGMENT_HEADER, segmentColumnName } from "./labels";
+import { saasCall } from "./saasFormula";
 
 export interface SheetPlan {
   /** The name asked for; the port adds " (2)" and so on when a sheet has it already. */
@@ -213,28 +214,53 @@ const KPI_FORMAT: Readonly<Record<KpiId, string>> = {
 
 /** The SAAS function of each revenue KPI and segment metric. */
 const REVENUE_FUNCTION: Readonly<Record<Exclude<KpiId, "nps" | "csat" | "ces">, string>> = {
-  nrr: "SAAS.NRR",
-  grr: "SAAS.GRR",
-  logoRetention: "SAAS.LOGORETENTION",
-  mrrChurn: "SAAS.MRRCHURN",
-  netMrrChurn: "SAAS.NETMRRCHURN",
-  quickRatio: "SAAS.QUICKRATIO",
+  nrr: "NRR",
+  grr: "GRR",
+  logoRetention: "LOGORETENTION",
+  mrrChurn: "MRRCHURN",
+  netMrrChurn: "NETMRRCHURN",
+  quickRatio: "QUICKRATIO",
 };
+
+/**
+ * A revenue metric over two periods (and the history, and segments, where given). MRR churn
+ * counts contraction, as the pane's card does, said explicitly when segments follow it.
+ */
+function revenueFormula(
+  metric: keyof typeof REVENUE_FUNCTION,
+  start: string,
+  end: string,
+  more: { history?: string | null; segments?: string } = {}
+): string {
+  const id = REVENUE_FUNCTION[metric];
+  return saasCall(id, {
+    start_mrr: start,
+    end_mrr: end,
+    ...(metric === "quickRatio" && more.history ? { history: more.history } : {}),
+    ...(more.segments === undefined
+      ? {}
+      : {
+          segments: more.segments,
+          ...(metric === "mrrChurn" ? { include_contraction: "TRUE()" } : {}),
+          // QUICKRATIO takes history before segments: the segment tables never show it.
+        }),
+  });
+}
 
 /** The survey's figure as a formula over the scores (and segments), by its scale. */
 function surveyFormula(scale: SurveyModel["scale"], scores: string, segments?: string): string {
-  const withSegments = segments === undefined ? "" : `,${segments}`;
   switch (scale) {
     case "nps":
-      return `SAAS.NPS(${scores}${withSegments})`;
+      return saasCall("NPS", { scores, segments });
     case "csat":
+      // The pane reads CSAT on its default 1–5 scale, top two boxes: said explicitly before segments.
       return segments === undefined
-        ? `SAAS.CSAT(${scores})`
-        : `SAAS.CSAT(${scores},5,"top2"${withSegments})`;
+        ? saasCall("CSAT", { scores })
+        : saasCall("CSAT", { scores, scale_max: "5", method: '"top2"', segments });
     case "ces":
       return segments === undefined
-        ? `SAAS.CES(${scores})`
-        : `SAAS.CES(${scores},7${withSegments})`;
+        ? saasCall("CES", { scores })
+        : saasCall("CES", { scores, scale_max: "7", segments });
   }
 }
 
@@ -337,7 +363,12 @@ function writeLedgerMatrix(
   sheet.write(MATRIX_TOP, matrixColumn, [
     [
       formula(
-        `SAAS.MRRMATRIX(${customers},${ledgerColumn(ranges.dateColumn)},${ledgerColumn(ranges.amountColumn)},"${ranges.period}")`
+        saasCall("MRRMATRIX", {
+          customers,
+          dates: ledgerColumn(ranges.dateColumn),
+          amounts: ledgerColumn(ranges.amountColumn),
+          period: `"${ranges.period}"`,
+        })
       ),
     ],
   ]);
@@ -356,7 +387,12 @@ function writeLedgerMatrix(
     sheet.write(MATRIX_TOP, helper + index, [
       [
         formula(
-          `SAAS.MRRMATRIX.SEGMENTS(${customers},${ledgerColumn(ranges.dateColumn)},${ledgerColumn(ranges.amountColumn)},${ledgerColumn(segment.column)})`
+          saasCall("MRRMATRIX.SEGMENTS", {
+            customers,
+            dates: ledgerColumn(ranges.dateColumn),
+            amounts: ledgerColumn(ranges.amountColumn),
+            segments: ledgerColumn(segment.column),
+          })
         ),
       ],
     ]);
@@ -386,12 +422,12 @@ function writeKpiTable(
     const endRange = refs.period(end);
     const history = refs.history(start);
     for (const { id } of revenue.analysis.kpis) {
-      const fn = REVENUE_FUNCTION[id as keyof typeof REVENUE_FUNCTION];
-      const args =
-        id === "quickRatio" && history !== null
-          ? `${startRange},${endRange},${history}`
-          : `${startRange},${endRange}`;
-      rows.push([t(KPI_NAME[id]), formula(`${fn}(${args})`), benchmark(id)]);
+      const metric = id as keyof typeof REVENUE_FUNCTION;
+      rows.push([
+        t(KPI_NAME[id]),
+        formula(revenueFormula(metric, startRange, endRange, { history })),
+        benchmark(id),
+      ]);
       formats.push(KPI_FORMAT[id]);
     }
   }
@@ -404,7 +440,7 @@ function writeKpiTable(
     ]);
     formats.push(KPI_FORMAT[survey.scale]);
     if (survey.scale === "nps") {
-      rows.push([t("pack.npsMargin"), formula(`SAAS.NPS.MOE(${scores})`), null]);
+      rows.push([t("pack.npsMargin"), formula(saasCall("NPS.MOE", { scores })), null]);
       formats.push(POINTS);
     }
   }
@@ -427,9 +463,11 @@ function writeBridge(
 ): number {
   const { start, end } = analysis;
   const history = refs.history(start);
-  const args = [refs.period(start), refs.period(end), ...(history === null ? [] : [history])].join(
-    ","
-  );
+  const bridge = saasCall("MRRBRIDGE", {
+    start_mrr: refs.period(start),
+    end_mrr: refs.period(end),
+    history: history ?? undefined,
+  });
   const header = top + 1;
   const first = header + 1;
   const last = first + BRIDGE_STEPS.length - 1;
@@ -438,7 +476,7 @@ function writeBridge(
     [null, t("pack.amount")],
     ...BRIDGE_STEPS.map((step, k) => [
       t(BRIDGE_LABEL[step]),
-      formula(`INDEX(SAAS.MRRBRIDGE(${args}),${k + 1},2)`),
+      formula(`INDEX(${bridge},${k + 1},2)`),
     ]),
   ];
   sheet.write(top, 0, table);
@@ -495,8 +533,8 @@ function writeTrend(
     [null, t("trend.nrr"), t("trend.grr")],
     ...trend.map(({ period: p }) => [
       formula(refs.header(p)),
-      formula(`SAAS.NRR(${refs.period(p - 1)},${refs.period(p)})`),
-      formula(`SAAS.GRR(${refs.period(p - 1)},${refs.period(p)})`),
+      formula(revenueFormula("nrr", refs.period(p - 1), refs.period(p))),
+      formula(revenueFormula("grr", refs.period(p - 1), refs.period(p))),
     ]),
   ];
   sheet.write(top, 0, rows);
@@ -527,7 +565,7 @@ function writeCohort(
   sheet.write(top, 0, [
     [t("pack.cohortHeading")],
     [t("pack.cohortNote")],
-    [formula(`SAAS.COHORT(${block})`)],
+    [formula(saasCall("COHORT", { mrr_matrix: block }))],
   ]);
   const rows = table.length;
   const columns = table[0]?.length ?? 1;
@@ -550,7 +588,8 @@ function writeRevenueSegments(
   index: number,
   t: T
 ): number {
-  const pair = `${refs.period(analysis.start)},${refs.period(analysis.end)}`;
+  const start = refs.period(analysis.start);
+  const end = refs.period(analysis.end);
   const segments = refs.segment(index);
   const rows: CellInput[][] = [
     [t("pack.segmentHeading", { segment: segmentColumnName(t, table) }), null, null, null, null],
@@ -560,13 +599,11 @@ function writeRevenueSegments(
     if (segmentRow.total) {
       rows.push([
         t("segments.total"),
-        ...SEGMENT_METRICS.map((metric) => formula(`${REVENUE_FUNCTION[metric]}(${pair})`)),
+        ...SEGMENT_METRICS.map((metric) => formula(revenueFormula(metric, start, end))),
       ]);
       return;
     }
-    // MRRCHURN takes include_contraction before the segments (TRUE(): Excel and engines alike).
-    const spill = (metric: SegmentMetric) =>
-      `${REVENUE_FUNCTION[metric]}(${pair},${metric === "mrrChurn" ? "TRUE()," : ""}${segments})`;
+    const spill = (metric: SegmentMetric) => revenueFormula(metric, start, end, { segments });
     rows.push([
       formula(`INDEX(${spill("nrr")},${k + 1},1)`),
       ...SEGMENT_METRICS.map((metric) => formula(`INDEX(${spill(metric)},${k + 1},2)`)),
@@ -588,7 +625,7 @@ function writeSurvey(sheet: PlanBuilder, top: number, survey: BoardPackSurvey, t
   const scores = surveyScores(survey);
   let row = top;
   if (survey.scale === "nps") {
-    const breakdown = `SAAS.NPS.BREAKDOWN(${scores})`;
+    const breakdown = saasCall("NPS.BREAKDOWN", { scores });
     const rows: CellInput[][] = [
       [t("survey.heading"), null, null],
       [t("survey.answer"), t("survey.count"), t("survey.share")],
@@ -598,8 +635,8 @@ function writeSurvey(sheet: PlanBuilder, top: number, survey: BoardPackSurvey, t
         formula(`INDEX(${breakdown},${k + 2},2)`),
         formula(`INDEX(${breakdown},${k + 2},3)`),
       ]),
-      [t("kpi.nps"), formula(`SAAS.NPS(${scores})`), null],
-      [t("pack.npsMargin"), formula(`SAAS.NPS.MOE(${scores})`), null],
+      [t("kpi.nps"), formula(saasCall("NPS", { scores })), null],
+      [t("pack.npsMargin"), formula(saasCall("NPS.MOE", { scores })), null],
     ];
     sheet.write(row, 0, rows);
     sheet.format(row + 2, 1, row + 5, 1, AMOUNT);
@@ -690,7 +727,12 @@ export function planWhatIf(input: WhatIfInput, messages: Translator): SheetPlan 
     [t("whatIf.monthsRow"), assumptions.months, formula(cell(R.months, "B"))],
   ]);
   const project = (column: "B" | "C") =>
-    `SAAS.PROJECT(${cell(R.startMrr, column)},${cell(R.nrr, column)},${cell(R.newMrr, column)},${cell(R.months, column)})`;
+    saasCall("PROJECT", {
+      start_mrr: cell(R.startMrr, column),
+      monthly_nrr: cell(R.nrr, column),
+      new_mrr_per_month: cell(R.newMrr, column),
+      months: cell(R.months, column),
+    });
   sheet.write(R.mrrAtEnd, 0, [
     [
       t("whatIf.mrrAtEnd"),

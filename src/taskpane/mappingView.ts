@@ -1,6 +1,6 @@
 /**
  * The mapping form: what the layout check guessed each column holds, for the user to confirm or
- * change (issue 6: "shows the mapping it guessed for the user to confirm or change").
+ * change.
  */
 import type { SegmentColumn, SourceMapping } from "../analysis";
 import { columnLetters } from "../core/sheet/addresses";

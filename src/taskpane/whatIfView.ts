@@ -19,7 +19,7 @@ import { type ViewContext, choiceSelect } from "./controls";
 import { type Child, el, onAction, uniqueId } from "./dom";
 import type { MessageKey } from "../i18n";
 
-/** Issue 6: projected over 12 to 36 months. */
+/** The horizons offered: one, two and three years. */
 const PROJECTION_MONTHS = [12, 24, 36] as const;
 /** Slider ranges: rate changes in percentage points a month, new business in percent. */
 const RATE_SLIDER = { min: -3, max: 3, step: 0.1 } as const;

@@ -1,7 +1,7 @@
 /**
  * The WorkbookPort on office.js: the only module of the add-in that calls `Excel.run`.
  *
- * Rules it keeps (issue 6, shared/docs/office-platform.md):
+ * Rules it keeps (docs/architecture.md, "The Office platform"):
  * - Reads load only what they read (`values` of a block; the shape of a range), in blocks of rows:
  *   5,000 rows first, halved and retried on Excel's payload and resource limits, down to a
  *   minimum block, with one sync per block and never one per cell.
@@ -33,7 +33,7 @@ import type {
   WorkbookPort,
 } from "./port";
 
-/** Rows per read block at first (issue 6). */
+/** Rows per read block at first. */
 export const INITIAL_BLOCK_ROWS = 5_000;
 /** Below this many rows a failing block is not halved again: the read fails with a message. */
 export const MIN_BLOCK_ROWS = 100;

@@ -1,6 +1,6 @@
 /**
  * Hand-computed cases for every revenue, time-series and cohort metric, with the seeds' examples
- * of shared/spec/metrics.md. Each case says why the expected figure is what it is.
+ * of docs/metrics.md. Each case says why the expected figure is what it is.
  */
 import { describe, expect, it } from "vitest";
 import { MOVEMENT, annualizeMonthlyRate, classifyMovement, cohortTable, compoundRates, contractionRate, expanderRate, expansionRate, grrFromParts, logoChurnRate, logoRetention, movementLabels, mrrBridge, netMrrChurnRate, netRevenueRetention, nrrFromParts, projectMrr, quickRatio, readAnnualizeInput, readCohortInput, readProjectionInput, readRates, readRetentionParts, readRevenueInput, revenueTotals } from "../../src/core";

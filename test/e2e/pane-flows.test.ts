@@ -1,5 +1,5 @@
 /**
- * The task pane's three flows in the playground (issues 6 and 8), driven as a user drives them:
+ * The task pane's three flows in the playground, driven as a user drives them:
  * select the MRR grid, Analyse, confirm the mapping, pick the last month; the KPI cards show what
  * the =SAAS.* functions give on the same ranges; a board pack is live =SAAS.* formulas giving the
  * same figures, and asking twice adds a second sheet; a what-if writes a scenario sheet of

@@ -1,5 +1,5 @@
 /**
- * What the add-in promises in SECURITY.md, checked in the browser (issue 8): nothing a cell holds
+ * What the add-in promises in SECURITY.md, checked in the browser: nothing a cell holds
  * is run (markup in customer names, segment labels and a sheet name shows as text); the pane asks
  * the network for nothing but its own files and office.js; the pane page carries its
  * Content-Security-Policy and breaks none of it; the pane only ever adds sheets and leaves the
