@@ -1,0 +1,104 @@
+/**
+ * A ledger mapping read into months as SAAS.MRRMATRIX reads it, segments as SAAS.MRRMATRIX.SEGMENTS gives them (src/analysis/revenue.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { isoDateToSerial, logoRetention, quickRatio } from "../../src/core";
+import { type LedgerMapping, type RevenueModel, type SourceCells, analyseRevenue, detectLayout, mappingFromLayout, prepareRevenue } from "../../src/analysis";
+
+/** A column as Excel passes a range of it: [[a], [b], …]. */
+const column = (...values: unknown[]) => values.map((value) => [value]);
+
+// Six customers over four months (columns C–F), a plan in B. Worked by hand below.
+const GRID: unknown[][] = [
+  ["Customer", "Plan", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024"],
+  ["Acme", "SMB", 100, 100, 120, 120],
+  ["Beta", "Ent", 200, 200, 150, 150],
+  ["Cyan", "SMB", 50, 50, 50, 0],
+  ["Delta", "Ent", 0, 0, 0, 80],
+  ["Echo", "SMB", 30, "", "", 40],
+  ["Fox", "Ent", 300, 300, 300, 330],
+];
+
+function source(
+  cells: unknown[][],
+  sheetName = "MRR data",
+  rowIndex = 0,
+  columnIndex = 0
+): SourceCells {
+  return { cells, sheetName, rowIndex, columnIndex };
+}
+
+function prepared(cells: unknown[][] = GRID): RevenueModel {
+  const guess = detectLayout(cells);
+  const mapping = mappingFromLayout(guess);
+  if (mapping === null || mapping.kind === "survey")
+    throw new Error(`no revenue layout: ${guess.kind}`);
+  const model = prepareRevenue(source(cells), mapping);
+  if (!model.ok) throw new Error(`not prepared: ${model.problem.key}`);
+  return model.value;
+}
+
+function valueOf(figure: { value: number } | { error: string }): number {
+  if (!("value" in figure)) throw new Error(`an error figure: ${figure.error}`);
+  return figure.value;
+}
+
+function kpis(analysis: ReturnType<typeof analyseRevenue>): Record<string, number> {
+  return Object.fromEntries(analysis.kpis.map((kpi) => [kpi.id, valueOf(kpi.figure)]));
+}
+
+describe("a ledger, summed into months as SAAS.MRRMATRIX sums it", () => {
+  const LEDGER: unknown[][] = [
+    ["Customer", "Date", "Amount", "Region"],
+    ["Acme", isoDateToSerial("2024-01-10"), 100, "EU"],
+    ["Acme", isoDateToSerial("2024-02-10"), 100, "EU"],
+    ["Acme", "2024-02-20", 20, "EU"],
+    ["Beta", "2024-01-15", 50, "US"],
+    ["Beta", "2024-03-01", 50, "US"],
+    ["Cyan", "2024-02-01", 70, "US"],
+    ["Cyan", "2024-03-01", 70, "Mars"], // the first line's segment counts
+  ];
+  const model = prepared(LEDGER);
+
+  it("builds the matrix: Acme 100, 120, 0; Beta 50, 0, 50; Cyan 0, 70, 70", () => {
+    expect(model.kind).toBe("ledger");
+    expect(model.periods).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"]);
+    expect(model.columns[1]).toEqual([["2024-02-01"], [120], [0], [70]]);
+    expect(model.ranges).toMatchObject({ kind: "ledger", matrixRows: 4, matrixColumns: 4 });
+  });
+
+  it("Feb → Mar: Acme churns 120, Beta comes back with 50, Cyan is flat", () => {
+    const analysis = analyseRevenue(model, { start: 1, end: 2 });
+    expect(kpis(analysis)["nrr"]).toBeCloseTo(70 / 190, 12);
+    expect(kpis(analysis)["logoRetention"]).toBeCloseTo(1 / 2, 12);
+    expect(kpis(analysis)["quickRatio"]).toBeCloseTo(50 / 120, 12);
+    expect(analysis.bridge.reactivation).toBe(50);
+    const [region] = analysis.segmentTables;
+    expect(region?.rows.map((row) => [row.label, valueOf(row.figures.nrr)])).toEqual([
+      ["EU", 0],
+      ["US", 1],
+      ["Total", 70 / 190],
+    ]);
+  });
+
+  it("ids with wildcard characters or in another case are matched as the matrix matches them", () => {
+    const cells = LEDGER.map((row, r) =>
+      r === 1 ? ["Ac*me", ...row.slice(1)] : row[0] === "Acme" ? ["AC*ME ", ...row.slice(1)] : row
+    );
+    const model = prepared(cells);
+    expect(model.segments[0]?.cells).toEqual(prepared(LEDGER).segments[0]?.cells);
+    const analysis = analyseRevenue(model, { start: 1, end: 2 });
+    expect(analysis.segmentTables[0]?.rows.map((row) => row.label)).toEqual(["EU", "US", "Total"]);
+  });
+
+  it("names a bad ledger cell by its row and column on the sheet", () => {
+    const cells = LEDGER.map((row, r) => (r === 4 ? ["Beta", "soon", 50, "US"] : row));
+    const mapping = mappingFromLayout(detectLayout(cells)) as LedgerMapping;
+    const result = prepareRevenue(source(cells, "Ledger", 9, 2), mapping);
+    expect(result).toEqual({
+      ok: false,
+      problem: { key: "problem.dateInvalid", params: { row: 14, column: "D", value: { cell: { kind: "text", text: "soon" } } } },
+    });
+  });
+});
+

@@ -1,0 +1,97 @@
+/**
+ * A survey column summed up as the survey functions sum it up (src/analysis/survey.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { countNps, netPromoterScore, npsMarginOfError, NPS_SCALE, readScores, readSurveyInput, surveyMetric } from "../../src/core";
+import { type RevenueModel, type SourceCells, type SurveyMapping, analyseRevenue, analyseSurvey, detectLayout, mappingFromLayout, prepareRevenue, prepareSurvey } from "../../src/analysis";
+
+/** A column as Excel passes a range of it: [[a], [b], …]. */
+const column = (...values: unknown[]) => values.map((value) => [value]);
+
+// Six customers over four months (columns C–F), a plan in B. Worked by hand below.
+const GRID: unknown[][] = [
+  ["Customer", "Plan", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024"],
+  ["Acme", "SMB", 100, 100, 120, 120],
+  ["Beta", "Ent", 200, 200, 150, 150],
+  ["Cyan", "SMB", 50, 50, 50, 0],
+  ["Delta", "Ent", 0, 0, 0, 80],
+  ["Echo", "SMB", 30, "", "", 40],
+  ["Fox", "Ent", 300, 300, 300, 330],
+];
+
+function source(
+  cells: unknown[][],
+  sheetName = "MRR data",
+  rowIndex = 0,
+  columnIndex = 0
+): SourceCells {
+  return { cells, sheetName, rowIndex, columnIndex };
+}
+
+function prepared(cells: unknown[][] = GRID): RevenueModel {
+  const guess = detectLayout(cells);
+  const mapping = mappingFromLayout(guess);
+  if (mapping === null || mapping.kind === "survey")
+    throw new Error(`no revenue layout: ${guess.kind}`);
+  const model = prepareRevenue(source(cells), mapping);
+  if (!model.ok) throw new Error(`not prepared: ${model.problem.key}`);
+  return model.value;
+}
+
+function valueOf(figure: { value: number } | { error: string }): number {
+  if (!("value" in figure)) throw new Error(`an error figure: ${figure.error}`);
+  return figure.value;
+}
+
+function kpis(analysis: ReturnType<typeof analyseRevenue>): Record<string, number> {
+  return Object.fromEntries(analysis.kpis.map((kpi) => [kpi.id, valueOf(kpi.figure)]));
+}
+
+describe("a survey", () => {
+  const SURVEY: unknown[][] = [
+    ["Respondent", "Segment", "NPS score"],
+    ...[10, 9, 9, 8, 7, 6, 0, 10, "", 5].map((score, i) => [`R${i}`, i % 2 ? "SMB" : "Ent", score]),
+  ];
+  const mapping = mappingFromLayout(detectLayout(SURVEY)) as SurveyMapping;
+  const model = prepareSurvey(source(SURVEY, "NPS"), mapping);
+  if (!model.ok) throw new Error(model.problem.key);
+  const analysis = analyseSurvey(model.value);
+
+  it("4 promoters, 2 passives, 3 detractors of 9 answers (a blank is no answer) → NPS 11.1", () => {
+    expect(analysis.breakdown).toEqual({ promoters: 4, passives: 2, detractors: 3, responses: 9 });
+    const [nps] = analysis.kpis;
+    expect(valueOf(nps!.figure)).toBeCloseTo(100 / 9, 12);
+    expect(nps?.reading).toMatchObject({ key: "reading.nps.positive", tone: "neutral" });
+  });
+
+  it("NPS and its margin of error are SAAS.NPS's and SAAS.NPS.MOE's", () => {
+    const scores = SURVEY.slice(1).map((row) => [row[2]]);
+    const [nps] = analysis.kpis;
+    expect(valueOf(nps!.figure)).toBe(
+      surveyMetric(readSurveyInput(scores, NPS_SCALE, null, null), netPromoterScore)
+    );
+    // z · 100 · sqrt((p + d − (p − d)²) / n) with p = 4/9, d = 3/9: 1.96 · 100 · sqrt(62/729) ≈ 57.16
+    const margin = valueOf(nps!.margin!);
+    expect(margin).toBe(npsMarginOfError(countNps(readScores(scores, "scores", NPS_SCALE)), 0.95));
+    expect(margin).toBeCloseTo(1.959963984540054 * 100 * Math.sqrt(62 / 729), 9);
+  });
+
+  it("NPS per segment", () => {
+    const [table] = analysis.segmentTables;
+    // Ent: 10, 9, 7, 0, "" → 2 promoters, 1 detractor of 4: 25. SMB: 9, 8, 6, 10, 5 → 2 − 2 of 5: 0.
+    expect(table?.rows.map((row) => [row.label, valueOf(row.figure)])).toEqual([
+      ["Ent", 25],
+      ["SMB", 0],
+      ["Total", 100 / 9],
+    ]);
+  });
+
+  it("a score off the scale is named on the sheet", () => {
+    const cells = SURVEY.map((row, r) => (r === 3 ? [row[0], row[1], 11] : row));
+    const result = prepareSurvey(source(cells, "NPS", 4, 0), mapping);
+    expect(result.ok ? null : result.problem).toEqual({
+      key: "problem.scoreOutsideScale",
+      params: { row: 8, column: "C", value: { cell: { kind: "number", value: 11 } } },
+    });
+  });
+});
