@@ -114,6 +114,13 @@ describe("manifest.xml", () => {
 });
 
 describe("manifest.xml in Chinese (zh-CN)", () => {
+  it("gives every Chinese Office the Chinese texts and metadata, as the pane and messages do", () => {
+    const simplified = values(`//${el("Override")}[@Locale='zh-CN']/@Value`);
+    expect(simplified.length).toBeGreaterThan(5);
+    for (const locale of ["zh-TW", "zh-HK"])
+      expect(values(`//${el("Override")}[@Locale='${locale}']/@Value`), locale).toEqual(simplified);
+  });
+
   it("points Excel at the Chinese function metadata through a locale override", () => {
     const override = one(`//${el("Url")}[@id='Functions.Metadata.Url']/${el("Override")}[@Locale='zh-CN']/@Value`);
     expect(override).toMatch(/^https:\/\/.+\/functions\.zh-CN\.json$/);
