@@ -460,7 +460,10 @@ const cases: Case[] = [
     ],
     expected: {
       kind: "unknown",
-      reason: { key: "layout.noFit", params: { missing: { nested: { key: "note.missing.dateColumn" } } } },
+      reason: {
+        key: "layout.noFit",
+        params: { missing: { nested: { key: "note.missing.dateColumn" } } },
+      },
     },
   },
 ];

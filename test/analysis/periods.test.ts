@@ -3,49 +3,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { logoRetention, quickRatio } from "../../src/core";
-import { type RevenueModel, type SourceCells, analyseRevenue, availablePeriodChoices, detectLayout, mappingFromLayout, monthlyEquivalent, prepareRevenue, resolvePeriodChoice } from "../../src/analysis";
+import {
+  analyseRevenue,
+  availablePeriodChoices,
+  monthlyEquivalent,
+  resolvePeriodChoice,
+} from "../../src/analysis";
 
-/** A column as Excel passes a range of it: [[a], [b], …]. */
-const column = (...values: unknown[]) => values.map((value) => [value]);
-
-// Six customers over four months (columns C–F), a plan in B. Worked by hand below.
-const GRID: unknown[][] = [
-  ["Customer", "Plan", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024"],
-  ["Acme", "SMB", 100, 100, 120, 120],
-  ["Beta", "Ent", 200, 200, 150, 150],
-  ["Cyan", "SMB", 50, 50, 50, 0],
-  ["Delta", "Ent", 0, 0, 0, 80],
-  ["Echo", "SMB", 30, "", "", 40],
-  ["Fox", "Ent", 300, 300, 300, 330],
-];
-
-function source(
-  cells: unknown[][],
-  sheetName = "MRR data",
-  rowIndex = 0,
-  columnIndex = 0
-): SourceCells {
-  return { cells, sheetName, rowIndex, columnIndex };
-}
-
-function prepared(cells: unknown[][] = GRID): RevenueModel {
-  const guess = detectLayout(cells);
-  const mapping = mappingFromLayout(guess);
-  if (mapping === null || mapping.kind === "survey")
-    throw new Error(`no revenue layout: ${guess.kind}`);
-  const model = prepareRevenue(source(cells), mapping);
-  if (!model.ok) throw new Error(`not prepared: ${model.problem.key}`);
-  return model.value;
-}
-
-function valueOf(figure: { value: number } | { error: string }): number {
-  if (!("value" in figure)) throw new Error(`an error figure: ${figure.error}`);
-  return figure.value;
-}
-
-function kpis(analysis: ReturnType<typeof analyseRevenue>): Record<string, number> {
-  return Object.fromEntries(analysis.kpis.map((kpi) => [kpi.id, valueOf(kpi.figure)]));
-}
+import { prepared, kpis } from "./support";
 
 describe("period choices", () => {
   it.each([
@@ -87,4 +52,3 @@ describe("period choices", () => {
     expect(monthlyEquivalent(0.03, 1)).toBe(0.03);
   });
 });
-

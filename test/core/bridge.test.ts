@@ -77,4 +77,3 @@ describe("movement labels", () => {
     expect(movementLabels(input.startMrr, input.endMrr)).toEqual(col("Movement", "churn"));
   });
 });
-

@@ -2,7 +2,13 @@
  * Customer (logo) retention, churn and expanders (src/core/logos.ts).
  */
 import { describe, expect, it } from "vitest";
-import { expanderRate, logoChurnRate, logoRetention, readRevenueInput, revenueTotals } from "../../src/core";
+import {
+  expanderRate,
+  logoChurnRate,
+  logoRetention,
+  readRevenueInput,
+  revenueTotals,
+} from "../../src/core";
 import { errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -39,4 +45,3 @@ describe("logos", () => {
     expect(errorOf(() => logoRetention(totals(col(0), col(10)))).kind).toBe("div0");
   });
 });
-

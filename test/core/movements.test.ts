@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import { MOVEMENT, classifyMovement, readRevenueInput, revenueTotals } from "../../src/core";
 
-
 const col = (...values: unknown[]) => values.map((v) => [v]);
 const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
 
@@ -25,4 +24,3 @@ describe("the movement classifier (metrics.md table)", () => {
     expect(classifyMovement(start, end, history)).toBe(expected);
   });
 });
-

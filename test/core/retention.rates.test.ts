@@ -2,7 +2,18 @@
  * Rates over starting revenue, the quick ratio, and NRR and GRR from aggregated parts (src/core/retention.ts).
  */
 import { describe, expect, it } from "vitest";
-import { contractionRate, expansionRate, grrFromParts, netMrrChurnRate, netRevenueRetention, nrrFromParts, quickRatio, readRetentionParts, readRevenueInput, revenueTotals } from "../../src/core";
+import {
+  contractionRate,
+  expansionRate,
+  grrFromParts,
+  netMrrChurnRate,
+  netRevenueRetention,
+  nrrFromParts,
+  quickRatio,
+  readRetentionParts,
+  readRevenueInput,
+  revenueTotals,
+} from "../../src/core";
 import { described, errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -78,4 +89,3 @@ describe("NRR.PARTS and GRR.PARTS", () => {
     });
   });
 });
-

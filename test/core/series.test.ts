@@ -2,7 +2,16 @@
  * Rates over time and the projection: ANNUALIZE, COMPOUND, PROJECT (src/core/series.ts, projection.ts).
  */
 import { describe, expect, it } from "vitest";
-import { annualizeMonthlyRate, compoundRates, projectMrr, readAnnualizeInput, readProjectionInput, readRates, readRevenueInput, revenueTotals } from "../../src/core";
+import {
+  annualizeMonthlyRate,
+  compoundRates,
+  projectMrr,
+  readAnnualizeInput,
+  readProjectionInput,
+  readRates,
+  readRevenueInput,
+  revenueTotals,
+} from "../../src/core";
 import { described, errorOf } from "../support/errors";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -69,4 +78,3 @@ describe("ANNUALIZE, COMPOUND, PROJECT", () => {
     });
   });
 });
-

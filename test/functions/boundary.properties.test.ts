@@ -9,41 +9,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ErrorResult, callAsExcel, column, loadBundle } from "../support/bundle";
+import { argsByName, revenueFunctionsWithSegments } from "../support/functions";
 import { expectWellFormedResult } from "../support/results";
 
 const RUNS = { numRuns: 200 };
 
 const SEGMENTED: readonly { fn: string; kind: "revenue" | "survey" }[] = [
-  ...[
-    "NRR",
-    "GRR",
-    "MRRCHURN",
-    "NETMRRCHURN",
-    "EXPANSIONRATE",
-    "CONTRACTIONRATE",
-    "LOGORETENTION",
-    "LOGOCHURN",
-    "EXPANDERRATE",
-    "QUICKRATIO",
-  ].map((fn) => ({ fn, kind: "revenue" as const })),
+  ...revenueFunctionsWithSegments().map((fn) => ({ fn, kind: "revenue" as const })),
   ...["NPS", "CSAT", "CES"].map((fn) => ({ fn, kind: "survey" as const })),
 ];
 
-/** The call with segments (and segment) in their places for `fn`. */
+/** The call with segments (and segment) in their places for `fn`, by name. */
 function call(fn: string, data: unknown[][][], segments: unknown[][], segment: unknown = null) {
-  switch (fn) {
-    case "MRRCHURN":
-    case "QUICKRATIO":
-      return callAsExcel(fn, data[0], data[1], null, segments, segment);
-    case "CSAT":
-      return callAsExcel(fn, data[0], null, null, segments, segment);
-    case "CES":
-      return callAsExcel(fn, data[0], null, segments, segment);
-    case "NPS":
-      return callAsExcel(fn, data[0], segments, segment);
-    default:
-      return callAsExcel(fn, data[0], data[1], segments, segment);
-  }
+  const values =
+    fn === "NPS" || fn === "CSAT" || fn === "CES"
+      ? { scores: data[0], segments, segment }
+      : { start_mrr: data[0], end_mrr: data[1], segments, segment };
+  return callAsExcel(fn, ...argsByName(fn, values));
 }
 
 const label = fc.oneof(

@@ -12,25 +12,13 @@ import {
   column,
   loadBundle,
 } from "../support/bundle";
+import { argsByName, revenueFunctionsWithSegments } from "../support/functions";
 
-const SEGMENT_FUNCTIONS = [
-  "NRR",
-  "GRR",
-  "MRRCHURN",
-  "NETMRRCHURN",
-  "EXPANSIONRATE",
-  "CONTRACTIONRATE",
-  "LOGORETENTION",
-  "LOGOCHURN",
-  "EXPANDERRATE",
-  "QUICKRATIO",
-];
+const SEGMENT_FUNCTIONS = revenueFunctionsWithSegments();
 
-/** The arguments with segments in its place (after include_contraction or history). */
+/** The arguments with segments in its place, wherever the function has it. */
 function argsWithSegments(fn: string, start: unknown, end: unknown, segments: unknown) {
-  return fn === "MRRCHURN" || fn === "QUICKRATIO"
-    ? [start, end, null, segments]
-    : [start, end, segments];
+  return argsByName(fn, { start_mrr: start, end_mrr: end, segments });
 }
 
 describe("off-by-one segments are refused, never shifted", () => {
@@ -281,7 +269,9 @@ describe("messages point at the sheet cell when Excel gives the arguments' addre
       column(100, 100, -5, 100),
       column(100, 100, 100, 100)
     ) as ErrorResult;
-    expect(result.message).toBe("start_mrr 'Q1 data'!C4: -5 is negative; revenue cannot be below 0");
+    expect(result.message).toBe(
+      "start_mrr 'Q1 data'!C4: -5 is negative; revenue cannot be below 0"
+    );
   });
 
   it("a whole column, and a 2-D block, name the right cell", () => {
@@ -315,7 +305,11 @@ describe("messages point at the sheet cell when Excel gives the arguments' addre
 
   it("in Chinese too", () => {
     const result = callWithAddresses(
-      { caller: "Sheet1!A1", parameters: ["Sheet1!B2:B3", "Sheet1!C2:C3", "", ""], displayLanguage: "zh-CN" },
+      {
+        caller: "Sheet1!A1",
+        parameters: ["Sheet1!B2:B3", "Sheet1!C2:C3", "", ""],
+        displayLanguage: "zh-CN",
+      },
       "NRR",
       column(100, 200),
       column(90, "abc")
@@ -324,7 +318,10 @@ describe("messages point at the sheet cell when Excel gives the arguments' addre
   });
 
   it("every function asks Excel for its arguments' addresses", () => {
-    for (const fn of loadBundle().metadata.functions as { id: string; options?: Record<string, boolean> }[]) {
+    for (const fn of loadBundle().metadata.functions as {
+      id: string;
+      options?: Record<string, boolean>;
+    }[]) {
       expect(fn.options, fn.id).toMatchObject({
         requiresAddress: true,
         requiresParameterAddresses: true,

@@ -5,6 +5,7 @@
  * fragment expected, so a regression in any message or code is caught.
  */
 import { column } from "../support/bundle";
+import { argsByName, revenueFunctionsWithSegments } from "../support/functions";
 
 export interface Case {
   readonly fn: string;
@@ -33,18 +34,7 @@ function fullColumn(...values: unknown[]): unknown[][] {
 // ---------------------------------------------------------------------------------------------
 // The ten aggregate revenue functions share their inputs and so their failures.
 
-const TWO_COLUMN = [
-  "NRR",
-  "GRR",
-  "MRRCHURN",
-  "NETMRRCHURN",
-  "EXPANSIONRATE",
-  "CONTRACTIONRATE",
-  "LOGORETENTION",
-  "LOGOCHURN",
-  "EXPANDERRATE",
-  "QUICKRATIO",
-];
+const TWO_COLUMN = revenueFunctionsWithSegments();
 
 for (const fn of TWO_COLUMN) {
   const value = (message: string, start: unknown[][], end: unknown[][]) =>
@@ -830,10 +820,9 @@ add({
 // Trust at the boundary: off-by-one selections, money residues, ids that differ in case or
 // type, overflow, spills larger than a sheet.
 
-/** Where segments is argument 3 (or 4, after MRRCHURN's include_contraction, QUICKRATIO's history). */
+/** The arguments with segments in its place, wherever the function has it. */
 function withSegments(fn: string, start: unknown, end: unknown, segments: unknown): unknown[] {
-  if (fn === "MRRCHURN" || fn === "QUICKRATIO") return [start, end, null, segments];
-  return [start, end, segments];
+  return argsByName(fn, { start_mrr: start, end_mrr: end, segments });
 }
 
 for (const fn of TWO_COLUMN) {
