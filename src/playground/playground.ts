@@ -11,7 +11,7 @@
  * to start with the pane closed.
  */
 import { PLAYGROUND_GLOBAL, type PlaygroundHost } from "../workbook/host";
-import type { PlaygroundWorkbook } from "../workbook/playground";
+import type { PlaygroundWorkbook } from "./workbook";
 import { registerAddinFunctions } from "./engine";
 import { loadAddinFunctions, setDisplayLanguage } from "./functionsHost";
 import { createSpreadsheet } from "./grid";

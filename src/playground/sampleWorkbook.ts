@@ -2,7 +2,7 @@
  * The playground's workbook: the generated sample sheets plus the Examples sheet, built into a
  * PlaygroundWorkbook with the formats and column widths that make it read like a real workbook.
  */
-import { PlaygroundWorkbook, type PlaygroundWorkbookOptions } from "../workbook/playground";
+import { PlaygroundWorkbook, type PlaygroundWorkbookOptions } from "./workbook";
 import type { CellInput } from "../workbook/port";
 import { buildEngine } from "./engine";
 import { buildExamples, type ExamplesSheet } from "./examples";

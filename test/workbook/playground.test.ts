@@ -19,14 +19,10 @@ import {
   toCsv,
 } from "../../src/playground/sampleData";
 import { buildSampleWorkbook } from "../../src/playground/sampleWorkbook";
-import {
-  PlaygroundWorkbook,
-  type PlaygroundSheet,
-  engineContent,
-  engineFormula,
-  localAddress,
-  quoteSheetName,
-} from "../../src/workbook/playground";
+import { engineContent, engineFormula } from "../../src/playground/model/cellContent";
+import type { PlaygroundSheet } from "../../src/playground/model/spreadsheet";
+import { PlaygroundWorkbook } from "../../src/playground/workbook";
+import { localAddress, quoteSheetName } from "../../src/workbook/playground";
 import type { CellInput } from "../../src/workbook/port";
 import { DIST, loadBundle } from "../support/bundle";
 import { expectEveryWriteRefused } from "./portContract";
