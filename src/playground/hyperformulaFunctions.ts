@@ -22,6 +22,7 @@ import {
   type FunctionPluginDefinition,
   SimpleRangeValue,
 } from "hyperformula";
+import { type SimpleAddress, argumentAddress, sheetAddress } from "./parameterAddresses";
 import { SPILL_SIZE_CHANGED } from "./spills";
 
 export interface CustomFunctionParameter {
@@ -35,6 +36,20 @@ export interface CustomFunctionMetadata {
   readonly name: string;
   readonly parameters: readonly CustomFunctionParameter[];
   readonly result?: { readonly dimensionality?: string };
+  /** What Excel passes in the invocation object besides the function's name. */
+  readonly options?: {
+    readonly requiresAddress?: boolean;
+    readonly requiresParameterAddresses?: boolean;
+  };
+}
+
+/** The invocation object Excel appends to every call (the parts the playground gives). */
+export interface Invocation {
+  readonly functionName: string;
+  /** The calling cell ("Sheet1!B2"), for a function declaring requiresAddress. */
+  readonly address?: string;
+  /** One address per argument ("" for a non-reference), for requiresParameterAddresses. */
+  readonly parameterAddresses?: string[];
 }
 
 export type CustomFunctionImplementation = (...args: unknown[]) => unknown;
@@ -132,10 +147,10 @@ export function hyperFormulaFunctions(
     const sizeMethod = `size_${fn.id.replace(/\./g, "_")}`;
     names.push(formulaName);
 
-    const invoke = (args: unknown[]): unknown => {
+    const invoke = (args: unknown[], invocation: Invocation): unknown => {
       const excelArgs = fn.parameters.map((parameter, i) => toExcelArgument(args[i], parameter));
       try {
-        return implementation(...excelArgs, { functionName: formulaName });
+        return implementation(...excelArgs, invocation);
       } catch (error) {
         if (isErrorLike(error)) return error;
         throw error;
@@ -153,21 +168,24 @@ export function hyperFormulaFunctions(
     };
 
     methods[method] = function (this: PluginInternals, ast: { args: unknown[] }, state: unknown) {
+      const invocation = invocationOf(fn, formulaName, ast.args, state, this);
       return this.runFunction(ast.args, state, this.metadata(formulaName), (...args: unknown[]) => {
-        const result = invoke(args);
-        if (!Array.isArray(result)) return toHyperFormulaValue(result);
-        const grid = (result as unknown[][]).map((row) => row.map(toHyperFormulaValue));
-        if (grid.length === 1 && grid[0]?.length === 1) return grid[0][0];
+        const result = invoke(args, invocation);
+        const grid = Array.isArray(result)
+          ? (result as unknown[][]).map((row) => row.map(toHyperFormulaValue))
+          : [[toHyperFormulaValue(result)]];
         const declared = declaredSpillSize(ast, state);
         if (
           declared !== undefined &&
           (declared.height !== grid.length || declared.width !== (grid[0]?.length ?? 0))
         ) {
           // HyperFormula throws from deep inside its recalculation ("Resizing to smaller array")
-          // when a spill outgrows the size fixed at entry, leaving the workbook half-recalculated.
-          // Excel would resize the spill: report it, and settleSpills re-enters the formula.
+          // when a spill outgrows the size fixed at entry, leaving the workbook half-recalculated,
+          // and fills the whole former spill with a single value or error. Excel would resize the
+          // spill: report it, and settleSpills re-enters the formula.
           return new CellError(ErrorType.SPILL, SPILL_SIZE_CHANGED);
         }
+        if (grid.length === 1 && grid[0]?.length === 1) return grid[0][0];
         return SimpleRangeValue.onlyValues(grid as never);
       });
     };
@@ -185,7 +203,7 @@ export function hyperFormulaFunctions(
         const args = ast.args.map((arg) =>
           isEmptyArgument(arg) ? undefined : this.evaluateAst(arg, state)
         );
-        const result = invoke(args);
+        const result = invoke(args, invocationOf(fn, formulaName, ast.args, state, this));
         if (Array.isArray(result) && Array.isArray(result[0])) {
           return new ArraySize((result[0] as unknown[]).length, result.length);
         }
@@ -218,6 +236,50 @@ interface PluginInternals {
   ): unknown;
   metadata(name: string): unknown;
   evaluateAst(ast: unknown, state: unknown): unknown;
+}
+
+/** The sheet names of the plugin's workbook (HyperFormula's dependency graph, not public API). */
+function sheetNamesOf(plugin: unknown): (sheet: number) => string | undefined {
+  const mapping = (
+    plugin as { dependencyGraph?: { sheetMapping?: { getSheetName?(id: number): unknown } } }
+  ).dependencyGraph?.sheetMapping;
+  return (sheet) => {
+    const name = mapping?.getSheetName?.(sheet);
+    return typeof name === "string" ? name : undefined;
+  };
+}
+
+/** The invocation object for a call, with the addresses the function's metadata asks for. */
+function invocationOf(
+  fn: CustomFunctionMetadata,
+  functionName: string,
+  args: readonly unknown[],
+  state: unknown,
+  plugin: unknown
+): Invocation {
+  const { requiresAddress, requiresParameterAddresses } = fn.options ?? {};
+  const at = (state as { formulaAddress?: SimpleAddress } | undefined)?.formulaAddress;
+  if ((!requiresAddress && !requiresParameterAddresses) || at === undefined)
+    return { functionName };
+  const sheetName = sheetNamesOf(plugin);
+  const name = sheetName(at.sheet);
+  return {
+    functionName,
+    ...(requiresAddress && name !== undefined
+      ? {
+          address: sheetAddress(name, { row: at.row, column: at.col, rowCount: 1, columnCount: 1 }),
+        }
+      : {}),
+    ...(requiresParameterAddresses
+      ? {
+          parameterAddresses: fn.parameters.map((_, i) =>
+            args[i] === undefined || isEmptyArgument(args[i])
+              ? ""
+              : argumentAddress(args[i], at, sheetName)
+          ),
+        }
+      : {}),
+  };
 }
 
 /**

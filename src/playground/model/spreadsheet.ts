@@ -281,9 +281,20 @@ export class Spreadsheet implements InBrowserWorkbook {
     });
   }
 
-  /** Recalculates every formula (after the display language changes the functions' messages). */
+  /**
+   * Computes every formula again (after the display language changes the functions' messages).
+   * Each formula is entered again rather than the engine rebuilt: a rebuild reads the sheets back
+   * with each spill's values as constants, which then block the spills.
+   */
   recalculate(): void {
-    this.engine.rebuildAndRecalculate();
+    const cells: CellAddress[] = [];
+    for (const sheetCells of this.formulaCells.values()) cells.push(...sheetCells.values());
+    this.engine.batch(() => {
+      for (const cell of cells) {
+        const formula = this.engine.getCellFormula(cell);
+        if (formula !== undefined) this.engine.setCellContents(cell, formula);
+      }
+    });
     this.settle();
     this.changed({ kind: "cells", sheet: this.active });
   }
