@@ -38,7 +38,7 @@ export class PlaygroundWorkbook extends Spreadsheet implements WorkbookPort {
     build: (contents: Record<string, RawCellContent[][]>) => HyperFormula,
     options: PlaygroundWorkbookOptions = {}
   ): PlaygroundWorkbook {
-    const { contents, formulas } = Spreadsheet.contentsOf(sheets);
+    const { contents, ...formulas } = Spreadsheet.contentsOf(sheets);
     const workbook = new PlaygroundWorkbook(build(contents), options);
     workbook.adopt(formulas);
     return workbook;

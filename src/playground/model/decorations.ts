@@ -14,6 +14,10 @@ export interface ColorScale {
 /** One sheet's decorations as plain data (kept in the browser, written to an export). */
 export interface SheetDecorations {
   readonly formats: readonly FormatRule[];
+  /** Formats of single cells (typed "12%", imported "$1,200", the format control on a few cells): row, column, format. */
+  readonly cellFormats: readonly (readonly [number, number, string])[];
+  /** Rows drawn in bold (headers, section headings). */
+  readonly boldRows: readonly number[];
   readonly colorScales: readonly ColorScale[];
   readonly charts: readonly PlacedChart[];
   readonly columnWidths: readonly number[];
@@ -21,7 +25,14 @@ export interface SheetDecorations {
 
 export const DEFAULT_COLUMN_WIDTH = 96;
 
-const EMPTY: SheetDecorations = { formats: [], colorScales: [], charts: [], columnWidths: [] };
+const EMPTY: SheetDecorations = {
+  formats: [],
+  cellFormats: [],
+  boldRows: [],
+  colorScales: [],
+  charts: [],
+  columnWidths: [],
+};
 
 export function contains(range: Omit<SheetRange, "sheet">, row: number, column: number): boolean {
   return (
@@ -35,50 +46,115 @@ export function contains(range: Omit<SheetRange, "sheet">, row: number, column: 
 /** The decorations of every sheet, by sheet id. */
 export class Decorations {
   private readonly sheets = new Map<number, SheetDecorations>();
+  /** Single cells' formats by sheet, then "row:column"; they win over earlier range rules. */
+  private readonly cellFormats = new Map<number, Map<string, string>>();
   private readonly scaleCache = new Map<
     ColorScale,
     { version: number; low: number; mid: number; high: number }
   >();
 
+  /** A sheet's decorations as plain data. */
   of(sheet: number): SheetDecorations {
-    return this.sheets.get(sheet) ?? EMPTY;
+    const kept = this.sheets.get(sheet) ?? EMPTY;
+    const cells = this.cellFormats.get(sheet);
+    if (!cells || cells.size === 0) return kept;
+    const cellFormats: [number, number, string][] = [];
+    for (const [key, format] of cells) {
+      const [row, column] = key.split(":").map(Number) as [number, number];
+      cellFormats.push([row, column, format]);
+    }
+    return { ...kept, cellFormats };
   }
 
   /** Replaces a sheet's decorations (a sheet restored or imported). */
   set(sheet: number, decorations: SheetDecorations): void {
-    this.sheets.set(sheet, decorations);
+    this.sheets.set(sheet, { ...decorations, cellFormats: [] });
+    const cells = new Map<string, string>();
+    for (const [row, column, format] of decorations.cellFormats)
+      cells.set(`${row}:${column}`, format);
+    this.cellFormats.set(sheet, cells);
   }
 
-  forget(sheet: number): void {
-    this.sheets.delete(sheet);
-  }
-
-  addFormats(sheet: number, rules: readonly FormatRule[]): void {
-    const current = this.of(sheet);
+  /**
+   * Adds range rules; single cells' formats inside them give way (the latest format wins, as in
+   * Excel). Returns the single cells' formats that gave way, for undo.
+   */
+  addFormats(sheet: number, rules: readonly FormatRule[]): (readonly [number, number, string])[] {
+    const current = this.sheets.get(sheet) ?? EMPTY;
     this.sheets.set(sheet, { ...current, formats: [...current.formats, ...rules] });
+    const removed: [number, number, string][] = [];
+    const cells = this.cellFormats.get(sheet);
+    if (!cells) return removed;
+    for (const [key, format] of cells) {
+      const [row, column] = key.split(":").map(Number) as [number, number];
+      if (rules.some((rule) => contains(rule.range, row, column))) {
+        cells.delete(key);
+        removed.push([row, column, format]);
+      }
+    }
+    return removed;
+  }
+
+  /** Takes back the last `count` range rules of a sheet (undo). */
+  removeLastFormats(sheet: number, count: number): void {
+    const current = this.sheets.get(sheet) ?? EMPTY;
+    this.sheets.set(sheet, { ...current, formats: current.formats.slice(0, -count || undefined) });
+  }
+
+  /** Sets (or, with null, removes) a single cell's format. */
+  setCellFormat(sheet: number, row: number, column: number, format: string | null): void {
+    let cells = this.cellFormats.get(sheet);
+    if (!cells) this.cellFormats.set(sheet, (cells = new Map()));
+    if (format === null) cells.delete(`${row}:${column}`);
+    else cells.set(`${row}:${column}`, format);
+  }
+
+  cellFormat(sheet: number, row: number, column: number): string | null {
+    return this.cellFormats.get(sheet)?.get(`${row}:${column}`) ?? null;
+  }
+
+  charts(sheet: number): readonly PlacedChart[] {
+    return this.sheets.get(sheet)?.charts ?? [];
+  }
+
+  hasColorScales(sheet: number): boolean {
+    return (this.sheets.get(sheet)?.colorScales.length ?? 0) > 0;
+  }
+
+  boldRows(sheet: number): readonly number[] {
+    return this.sheets.get(sheet)?.boldRows ?? [];
+  }
+
+  setBoldRows(sheet: number, rows: readonly number[]): void {
+    this.sheets.set(sheet, { ...(this.sheets.get(sheet) ?? EMPTY), boldRows: [...rows] });
   }
 
   addColorScale(sheet: number, scale: ColorScale): void {
-    const current = this.of(sheet);
+    const current = this.sheets.get(sheet) ?? EMPTY;
     this.sheets.set(sheet, { ...current, colorScales: [...current.colorScales, scale] });
   }
 
   addChart(sheet: number, chart: PlacedChart): void {
-    const current = this.of(sheet);
+    const current = this.sheets.get(sheet) ?? EMPTY;
     this.sheets.set(sheet, { ...current, charts: [...current.charts, chart] });
   }
 
   setColumnWidths(sheet: number, widths: readonly number[]): void {
-    this.sheets.set(sheet, { ...this.of(sheet), columnWidths: [...widths] });
+    this.sheets.set(sheet, {
+      ...(this.sheets.get(sheet) ?? EMPTY),
+      columnWidths: [...widths],
+    });
   }
 
   columnWidth(sheet: number, column: number): number {
-    return this.of(sheet).columnWidths[column] ?? DEFAULT_COLUMN_WIDTH;
+    return this.sheets.get(sheet)?.columnWidths[column] ?? DEFAULT_COLUMN_WIDTH;
   }
 
-  /** The explicit number format of a cell: the last rule covering it. */
+  /** The explicit number format of a cell: its own, else the last rule covering it. */
   formatAt(sheet: number, row: number, column: number): string | null {
-    const rules = this.of(sheet).formats;
+    const own = this.cellFormat(sheet, row, column);
+    if (own !== null) return own;
+    const rules = this.sheets.get(sheet)?.formats ?? [];
     for (let i = rules.length - 1; i >= 0; i--) {
       const rule = rules[i] as FormatRule;
       if (contains(rule.range, row, column)) return rule.format;
@@ -98,7 +174,7 @@ export class Decorations {
     values: (range: SheetRange) => readonly (readonly unknown[])[],
     version: number
   ): string | null {
-    const scales = this.of(sheet).colorScales;
+    const scales = this.sheets.get(sheet)?.colorScales ?? [];
     for (let i = scales.length - 1; i >= 0; i--) {
       const scale = scales[i] as ColorScale;
       if (!contains(scale.range, row, column)) continue;

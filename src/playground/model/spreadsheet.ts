@@ -15,10 +15,13 @@ import type {
   SheetRange,
 } from "../../workbook/inBrowserWorkbook";
 import type { CellInput, CellValue, ColorScaleRule } from "../../workbook/port";
-import { type CellAddress, settleSpills } from "../spills";
-import { engineContent, engineFormula, impliedFormat, portValue } from "./cellContent";
-import { type CellView, type RejectedText, cellView } from "./cellView";
-import { Decorations } from "./decorations";
+import { engineContent, impliedFormat, portValue } from "./cellContent";
+import { Cells, type StoredCell } from "./cells";
+import type { CellView } from "./cellView";
+import { Decorations, type SheetDecorations } from "./decorations";
+import { hasSpillReference } from "./spillReferences";
+import { Edits } from "./edits";
+import type { ReadOptions } from "./typedValues";
 import { DocumentSettings, type SettingsStorage } from "./settings";
 import { usedRange } from "./usedRange";
 
@@ -31,7 +34,8 @@ export type PlaygroundChange =
   | { readonly kind: "formats"; readonly sheet: number }
   | { readonly kind: "charts"; readonly sheet: number }
   | { readonly kind: "active"; readonly sheet: number }
-  | { readonly kind: "selection" };
+  | { readonly kind: "selection" }
+  | { readonly kind: "history" };
 
 export interface SpreadsheetOptions {
   /** Where document settings persist (localStorage in the page); memory only when absent. */
@@ -40,13 +44,18 @@ export interface SpreadsheetOptions {
   readonly workbookId?: string;
 }
 
+/** What building a workbook from sheets needs. */
+export interface BuildContents {
+  readonly contents: Record<string, RawCellContent[][]>;
+  readonly formulas: { name: string; row: number; col: number }[];
+  readonly later: { name: string; row: number; col: number; formula: string }[];
+}
+
 /** A sheet to build the workbook with: rows of cells as the port writes them. */
 export interface PlaygroundSheet {
   readonly name: string;
   readonly rows: readonly (readonly CellInput[])[];
 }
-
-const cellKey = (sheet: number, row: number, column: number): string => `${sheet}:${row}:${column}`;
 
 /** An error the way Excel's API reports a missing sheet (code ItemNotFound). */
 function itemNotFound(sheetName: string): Error {
@@ -57,12 +66,18 @@ function itemNotFound(sheetName: string): Error {
 
 export class Spreadsheet implements InBrowserWorkbook {
   readonly engine: HyperFormula;
-  private readonly decorations = new Decorations();
+  protected readonly decorations = new Decorations();
+  protected readonly cells: Cells;
+  private readonly edits: Edits;
   private readonly settings: DocumentSettings;
-  /** The formula cells entered, per sheet, so an edit re-checks spills without scanning sheets. */
-  private readonly formulaCells = new Map<number, Map<string, CellAddress>>();
-  /** Text the engine refused (it threw): kept and shown, so nothing typed is lost. */
-  private readonly rejected = new Map<string, RejectedText>();
+  /** How typed dates are read (day first in locales that write them so). */
+  get readOptions(): ReadOptions {
+    return this.edits.readOptions;
+  }
+
+  set readOptions(options: ReadOptions) {
+    this.edits.readOptions = options;
+  }
   private readonly listeners = new Set<(change: PlaygroundChange) => void>();
   private active = 0;
   private selected: SheetRange = { sheet: 0, row: 0, column: 0, rowCount: 1, columnCount: 1 };
@@ -71,33 +86,46 @@ export class Spreadsheet implements InBrowserWorkbook {
 
   constructor(engine: HyperFormula, options: SpreadsheetOptions = {}) {
     this.engine = engine;
+    this.cells = new Cells(engine);
+    this.edits = new Edits(this, this.cells, this.decorations, (change) => {
+      this.changed(change);
+      this.emit({ kind: "history" });
+    });
     this.settings = new DocumentSettings(options.storage ?? null, options.workbookId ?? "workbook");
   }
 
-  /** The engine's contents for `sheets`, and where their formulas are. */
-  protected static contentsOf(sheets: readonly PlaygroundSheet[]): {
-    contents: Record<string, RawCellContent[][]>;
-    formulas: { name: string; row: number; col: number }[];
-  } {
+  /**
+   * The engine's contents for `sheets`, where their formulas are, and the formulas with spill
+   * references, which are written once the engine exists (they name other formulas' spills).
+   */
+  protected static contentsOf(sheets: readonly PlaygroundSheet[]): BuildContents {
     const contents: Record<string, RawCellContent[][]> = {};
-    const formulas: { name: string; row: number; col: number }[] = [];
+    const formulas: BuildContents["formulas"] = [];
+    const later: BuildContents["later"] = [];
     for (const sheet of sheets) {
       contents[sheet.name] = sheet.rows.map((cells, row) =>
         cells.map((cell, col) => {
-          if (cell !== null && typeof cell === "object")
-            formulas.push({ name: sheet.name, row, col });
+          if (cell === null || typeof cell !== "object") return engineContent(cell);
+          if (hasSpillReference(cell.formula)) {
+            later.push({ name: sheet.name, row, col, formula: cell.formula });
+            return null;
+          }
+          formulas.push({ name: sheet.name, row, col });
           return engineContent(cell);
         })
       );
     }
-    return { contents, formulas };
+    return { contents, formulas, later };
   }
 
-  /** Tracks the formulas a workbook was built with and sizes their spills. */
-  protected adopt(formulas: readonly { name: string; row: number; col: number }[]): void {
-    for (const { name, row, col } of formulas)
-      this.trackFormula({ sheet: this.sheetId(name), row, col }, true);
-    this.settle();
+  /** Tracks the formulas a workbook was built with, writes the deferred ones, sizes the spills. */
+  protected adopt({ formulas, later }: Omit<BuildContents, "contents">): void {
+    this.cells.adopt(
+      formulas.map(({ name, row, col }) => ({ sheet: this.sheetId(name), row, col }))
+    );
+    for (const { name, row, col, formula } of later)
+      this.cells.write(this.sheetId(name), row, col, [[{ formula }]]);
+    this.cells.settle();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -146,7 +174,8 @@ export class Spreadsheet implements InBrowserWorkbook {
   }
 
   /** Sets the selection (on the active sheet), as the grid reports it. */
-  select(range: Omit<SheetRange, "sheet">): void {
+  select(range: Omit<SheetRange, "sheet">, sheet = this.active): void {
+    if (sheet !== this.active) this.activate(sheet);
     this.selected = { sheet: this.active, ...range };
     this.emit({ kind: "selection" });
   }
@@ -173,90 +202,68 @@ export class Spreadsheet implements InBrowserWorkbook {
   // Cells.
 
   cell(sheet: number, row: number, column: number): CellView {
-    return cellView(
-      this.engine,
-      { sheet, row, col: column },
-      this.rejected.get(cellKey(sheet, row, column)),
-      this.numberFormatAt(sheet, row, column)
-    );
+    return this.cells.view(sheet, row, column, this.numberFormatAt(sheet, row, column));
+  }
+
+  /** What a cell holds, as it would be written back. */
+  stored(sheet: number, row: number, column: number): StoredCell {
+    return this.cells.read(sheet, row, column);
   }
 
   /**
-   * Enters what the user typed into a cell, as Excel does: a number, a date, a formula or text.
-   * Never loses the text: a formula the engine cannot read stays in the cell as typed, showing
-   * its error, and anything the engine refuses outright is kept as text with the reason.
+   * Enters what the user typed into a cell, as Excel does: a formula, a number or a date in the
+   * format it was typed in ($1,200, 12%, 2024-01-15), a logical value, or text. Never loses the
+   * text: a formula the engine cannot read stays in the cell as typed, showing its error, and
+   * anything the engine refuses outright is kept as text with the reason. One step of undo.
    */
   enter(sheet: number, row: number, column: number, text: string): void {
-    const address = { sheet, row, col: column };
-    const key = cellKey(sheet, row, column);
-    this.rejected.delete(key);
-    try {
-      this.engine.setCellContents(address, text === "" ? null : engineFormula(text));
-      this.trackFormula(address, text.startsWith("="));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.rejected.set(key, {
-        text,
-        message: `The playground's spreadsheet engine could not take this: ${message}`,
-      });
-      this.trackFormula(address, false);
-      try {
-        this.engine.setCellContents(address, null);
-      } catch {
-        // The cell keeps whatever the engine left; the rejected text is shown over it.
-      }
-    }
-    this.settle();
-    this.changed({ kind: "cells", sheet });
+    this.edits.paste(sheet, row, column, [[text]]);
   }
 
-  /** Clears the cells of a range (the Delete key). */
+  /** Enters rows of text from a cell on, each cell read as if typed (a paste). One step of undo. */
+  paste(sheet: number, row: number, column: number, rows: readonly (readonly string[])[]): void {
+    this.edits.paste(sheet, row, column, rows);
+  }
+
+  /** Clears the cells of a range (the Delete key); their formats stay, as in Excel. */
   clear(range: SheetRange): void {
-    const size = this.sheetSize(range.sheet);
-    const rows = Math.min(range.rowCount, Math.max(0, size.rows - range.row));
-    const columns = Math.min(range.columnCount, Math.max(0, size.columns - range.column));
-    if (rows > 0 && columns > 0) {
-      const blank: RawCellContent[][] = Array.from({ length: rows }, () =>
-        new Array<RawCellContent>(columns).fill(null)
-      );
-      this.engine.setCellContents({ sheet: range.sheet, row: range.row, col: range.column }, blank);
-      for (let r = 0; r < rows; r++)
-        for (let c = 0; c < columns; c++) {
-          this.rejected.delete(cellKey(range.sheet, range.row + r, range.column + c));
-          this.trackFormula(
-            { sheet: range.sheet, row: range.row + r, col: range.column + c },
-            false
-          );
-        }
-    }
-    this.settle();
-    this.changed({ kind: "cells", sheet: range.sheet });
+    this.edits.clear(range);
+  }
+
+  /** Applies a number format to a range chosen by the user (the format control). */
+  formatRange(range: SheetRange, format: string): void {
+    this.edits.formatRange(range, format);
+  }
+
+  get canUndo(): boolean {
+    return this.edits.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.edits.history.canRedo;
+  }
+
+  /** Takes back the last edit; false when there is none. */
+  undo(): boolean {
+    return this.edits.undo();
+  }
+
+  /** Makes the last undone edit again; false when there is none. */
+  redo(): boolean {
+    return this.edits.redo();
   }
 
   setCells(sheet: number, blocks: readonly CellsAt[]): void {
-    // Everything is checked and converted before the first cell is written.
-    const pieces = blocks.map((block) => ({
-      ...block,
-      contents: block.cells.map((cells) => cells.map(engineContent)),
-    }));
-    this.engine.batch(() => {
-      for (const piece of pieces) {
-        if (piece.contents.length === 0 || piece.contents[0]?.length === 0) continue;
-        this.engine.setCellContents({ sheet, row: piece.row, col: piece.column }, piece.contents);
-      }
-    });
-    for (const piece of pieces) {
-      piece.cells.forEach((cells, r) =>
-        cells.forEach((cell, c) => {
-          this.rejected.delete(cellKey(sheet, piece.row + r, piece.column + c));
-          this.trackFormula(
-            { sheet, row: piece.row + r, col: piece.column + c },
-            cell !== null && typeof cell === "object"
-          );
-        })
-      );
-    }
-    this.settle();
+    // The pane's cells: text stays text. Everything is checked before the first cell is written.
+    for (const block of blocks)
+      for (const cells of block.cells)
+        for (const cell of cells)
+          if (typeof cell === "number" && !Number.isFinite(cell))
+            throw new Error(
+              `${String(cell)} cannot be written to a cell; write a formula such as =NA() or a blank instead.`
+            );
+    for (const block of blocks) this.cells.write(sheet, block.row, block.column, block.cells);
+    this.cells.settle();
     this.changed({ kind: "cells", sheet });
   }
 
@@ -281,21 +288,9 @@ export class Spreadsheet implements InBrowserWorkbook {
     });
   }
 
-  /**
-   * Computes every formula again (after the display language changes the functions' messages).
-   * Each formula is entered again rather than the engine rebuilt: a rebuild reads the sheets back
-   * with each spill's values as constants, which then block the spills.
-   */
+  /** Computes every formula again (after the display language changes the functions' messages). */
   recalculate(): void {
-    const cells: CellAddress[] = [];
-    for (const sheetCells of this.formulaCells.values()) cells.push(...sheetCells.values());
-    this.engine.batch(() => {
-      for (const cell of cells) {
-        const formula = this.engine.getCellFormula(cell);
-        if (formula !== undefined) this.engine.setCellContents(cell, formula);
-      }
-    });
-    this.settle();
+    this.cells.recalculate();
     this.changed({ kind: "cells", sheet: this.active });
   }
 
@@ -325,7 +320,7 @@ export class Spreadsheet implements InBrowserWorkbook {
 
   /** The colour-scale fill of a cell ("#rrggbb"), if a scale covers it and it holds a number. */
   colorAt(sheet: number, row: number, column: number): string | null {
-    if (this.decorations.of(sheet).colorScales.length === 0) return null;
+    if (!this.decorations.hasColorScales(sheet)) return null;
     const value: unknown = this.engine.getCellValue({ sheet, row, col: column });
     return this.decorations.colorAt(
       sheet,
@@ -343,7 +338,22 @@ export class Spreadsheet implements InBrowserWorkbook {
   }
 
   chartsOn(sheet: number): readonly PlacedChart[] {
-    return this.decorations.of(sheet).charts;
+    return this.decorations.charts(sheet);
+  }
+
+  /** Rows drawn in bold on a sheet. */
+  boldRows(sheet: number): readonly number[] {
+    return this.decorations.boldRows(sheet);
+  }
+
+  setBoldRows(sheet: number, rows: readonly number[]): void {
+    this.decorations.setBoldRows(sheet, rows);
+    this.emit({ kind: "formats", sheet });
+  }
+
+  /** A sheet's decorations as plain data (to keep or export). */
+  decorationsOf(sheet: number): SheetDecorations {
+    return this.decorations.of(sheet);
   }
 
   columnWidth(sheet: number, column: number): number {
@@ -369,28 +379,6 @@ export class Spreadsheet implements InBrowserWorkbook {
 
   // -------------------------------------------------------------------------------------------
   // Helpers.
-
-  private trackFormula(address: CellAddress, isFormula: boolean): void {
-    const key = cellKey(address.sheet, address.row, address.col);
-    let cells = this.formulaCells.get(address.sheet);
-    if (isFormula) {
-      if (!cells) this.formulaCells.set(address.sheet, (cells = new Map()));
-      cells.set(key, address);
-    } else {
-      cells?.delete(key);
-    }
-  }
-
-  /** Sizes the spills of the tracked formulas (see settleSpills); an engine failure here must not lose the edit. */
-  private settle(): void {
-    const cells: CellAddress[] = [];
-    for (const sheetCells of this.formulaCells.values()) cells.push(...sheetCells.values());
-    try {
-      settleSpills(this.engine, cells);
-    } catch (error) {
-      console.warn("The playground could not resize a spill:", error);
-    }
-  }
 
   protected changed(change: PlaygroundChange): void {
     this.version++;
