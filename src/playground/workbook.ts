@@ -18,7 +18,12 @@ import type {
   SelectionInfo,
   WorkbookPort,
 } from "../workbook/port";
-import { type PlaygroundSheet, Spreadsheet, type SpreadsheetOptions } from "./model/spreadsheet";
+import {
+  type PlaygroundSheet,
+  type SheetSnapshot,
+  Spreadsheet,
+  type SpreadsheetOptions,
+} from "./model/spreadsheet";
 
 export interface PlaygroundWorkbookOptions extends SpreadsheetOptions {
   /** Rows per read block of the port (default 5,000). */
@@ -41,6 +46,20 @@ export class PlaygroundWorkbook extends Spreadsheet implements WorkbookPort {
     const { contents, ...formulas } = Spreadsheet.contentsOf(sheets);
     const workbook = new PlaygroundWorkbook(build(contents), options);
     workbook.adopt(formulas);
+    return workbook;
+  }
+
+  /** A workbook of kept sheets (see snapshotSheet), with their decorations; the first sheet active. */
+  static restore(
+    sheets: readonly SheetSnapshot[],
+    build: (contents: Record<string, RawCellContent[][]>) => HyperFormula,
+    options: PlaygroundWorkbookOptions = {}
+  ): PlaygroundWorkbook {
+    const workbook = PlaygroundWorkbook.create(sheets, build, options);
+    for (const sheet of sheets)
+      workbook.restoreDecorations(workbook.sheetId(sheet.name), sheet.decorations);
+    const first = sheets[0];
+    if (first) workbook.activate(workbook.sheetId(first.name));
     return workbook;
   }
 

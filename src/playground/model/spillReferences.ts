@@ -59,7 +59,10 @@ export function writeOutSpills(
 }
 
 /** The size of the spill anchored at a cell: 1 × 1 for a formula of one value. */
-function spillSize(engine: HyperFormula, cell: CellAddress): { width: number; height: number } {
+export function spillSize(
+  engine: HyperFormula,
+  cell: CellAddress
+): { width: number; height: number } {
   const vertex = (
     engine as unknown as {
       dependencyGraph?: { getCell?(address: CellAddress): { array?: { size?: unknown } } | null };

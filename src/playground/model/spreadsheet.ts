@@ -19,7 +19,7 @@ import { engineContent, impliedFormat, portValue } from "./cellContent";
 import { Cells, type StoredCell } from "./cells";
 import type { CellView } from "./cellView";
 import { Decorations, type SheetDecorations } from "./decorations";
-import { hasSpillReference } from "./spillReferences";
+import { hasSpillReference, spillSize } from "./spillReferences";
 import { Edits } from "./edits";
 import type { ReadOptions } from "./typedValues";
 import { DocumentSettings, type SettingsStorage } from "./settings";
@@ -44,17 +44,26 @@ export interface SpreadsheetOptions {
   readonly workbookId?: string;
 }
 
+/** A sheet as kept in the browser and exported: its cells as kept, and its decorations. */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly rows: readonly (readonly StoredCell[])[];
+  readonly decorations: SheetDecorations;
+}
+
 /** What building a workbook from sheets needs. */
 export interface BuildContents {
   readonly contents: Record<string, RawCellContent[][]>;
   readonly formulas: { name: string; row: number; col: number }[];
-  readonly later: { name: string; row: number; col: number; formula: string }[];
+  /** Cells written once the engine exists: refused text, formulas with spill references. */
+  readonly later: { name: string; row: number; col: number; cell: StoredCell }[];
 }
 
 /** A sheet to build the workbook with: rows of cells as the port writes them. */
 export interface PlaygroundSheet {
   readonly name: string;
-  readonly rows: readonly (readonly CellInput[])[];
+  /** The port's cells (text stays text), or cells as the workbook keeps them (a restored sheet). */
+  readonly rows: readonly (readonly (CellInput | StoredCell)[])[];
 }
 
 /** An error the way Excel's API reports a missing sheet (code ItemNotFound). */
@@ -106,8 +115,12 @@ export class Spreadsheet implements InBrowserWorkbook {
       contents[sheet.name] = sheet.rows.map((cells, row) =>
         cells.map((cell, col) => {
           if (cell === null || typeof cell !== "object") return engineContent(cell);
+          if ("refused" in cell) {
+            later.push({ name: sheet.name, row, col, cell });
+            return null;
+          }
           if (hasSpillReference(cell.formula)) {
-            later.push({ name: sheet.name, row, col, formula: cell.formula });
+            later.push({ name: sheet.name, row, col, cell });
             return null;
           }
           formulas.push({ name: sheet.name, row, col });
@@ -123,8 +136,8 @@ export class Spreadsheet implements InBrowserWorkbook {
     this.cells.adopt(
       formulas.map(({ name, row, col }) => ({ sheet: this.sheetId(name), row, col }))
     );
-    for (const { name, row, col, formula } of later)
-      this.cells.write(this.sheetId(name), row, col, [[{ formula }]]);
+    for (const { name, row, col, cell } of later)
+      this.cells.write(this.sheetId(name), row, col, [[cell]]);
     this.cells.settle();
   }
 
@@ -349,6 +362,58 @@ export class Spreadsheet implements InBrowserWorkbook {
   setBoldRows(sheet: number, rows: readonly number[]): void {
     this.decorations.setBoldRows(sheet, rows);
     this.emit({ kind: "formats", sheet });
+  }
+
+  /** The size of the spill of a formula cell (1 × 1 for a formula of one value). */
+  spillSize(sheet: number, row: number, column: number): { width: number; height: number } {
+    return spillSize(this.engine, { sheet, row, col: column });
+  }
+
+  /** Replaces a sheet's decorations (a restored or imported sheet). */
+  restoreDecorations(sheet: number, decorations: SheetDecorations): void {
+    this.decorations.set(sheet, decorations);
+    this.emit({ kind: "formats", sheet });
+  }
+
+  /** Every cell of a sheet as the workbook keeps it, with its decorations: what is kept and exported. */
+  snapshotSheet(sheet: number): SheetSnapshot {
+    return {
+      name: this.sheetName(sheet),
+      rows: this.cells.readSheet(sheet),
+      decorations: this.decorations.of(sheet),
+    };
+  }
+
+  /**
+   * Adds a sheet holding `rows` (imported data: values, no formulas unless given as such) under
+   * a name derived from `wanted` that no sheet has; returns the sheet's id.
+   */
+  addFilledSheet(
+    name: string,
+    rows: readonly (readonly StoredCell[])[],
+    decorations?: Partial<SheetDecorations>
+  ): number {
+    const sheet = this.sheetId(this.engine.addSheet(name));
+    const width = Math.max(0, ...rows.map((cells) => cells.length));
+    const rectangle = rows.map((cells) =>
+      cells.length === width
+        ? cells
+        : [...cells, ...new Array<StoredCell>(width - cells.length).fill(null)]
+    );
+    if (width > 0) this.cells.write(sheet, 0, 0, rectangle);
+    this.decorations.set(sheet, {
+      formats: [],
+      cellFormats: [],
+      boldRows: [],
+      colorScales: [],
+      charts: [],
+      columnWidths: [],
+      ...decorations,
+    });
+    this.cells.settle();
+    this.changed({ kind: "cells", sheet });
+    this.emit({ kind: "sheets" });
+    return sheet;
   }
 
   /** A sheet's decorations as plain data (to keep or export). */
