@@ -89,6 +89,12 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/playground/playground.css", to: "playground.css" },
+          // ExcelJS's browser build (MIT) for the playground's .xlsx files, loaded by that page only.
+          {
+            from: "node_modules/exceljs/dist/exceljs.bare.min.js",
+            to: "vendor/exceljs.min.js",
+            info: { minimized: true },
+          },
           { from: "manifest.xml", to: "manifest.xml" },
           // office.js for pages that cannot reach Microsoft's CDN (this machine, the playground).
           // Only what office.js loads outside Office; minimized already, so not minified again.

@@ -50,6 +50,9 @@ export function buildSampleWorkbook(
     ...workbookOptions,
   });
 
+  for (const name of workbook.sheetNames()) workbook.setBoldRows(workbook.sheetId(name), [0]);
+  if (examples)
+    workbook.setBoldRows(workbook.sheetId(SHEET_NAMES.examples), [...examples.headings]);
   const { customers, months } = sample.options;
   const mrr = workbook.sheetId(SHEET_NAMES.mrr);
   workbook.applyFormats(mrr, [

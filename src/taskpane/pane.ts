@@ -70,6 +70,8 @@ export interface PaneOptions {
   readonly locale: string;
   /** Called when the user picks a language in the pane's switch. */
   readonly onLanguageChosen: (language: Language) => void;
+  /** Where the host can start a formula in the selected cell (the playground): a function's id. */
+  readonly insertFunction?: (id: string) => void;
 }
 
 type Tab = "analyse" | "whatIf" | "functions";
@@ -514,7 +516,9 @@ export class TaskPane {
       list.replaceChildren(
         ...functions.list.map((fn) =>
           el("li", { data: { functionId: fn.id } }, [
-            el("code", { text: functionSignature(fn) }),
+            this.options.insertFunction
+              ? this.insertButton(fn)
+              : el("code", { text: functionSignature(fn) }),
             el("p", { text: fn.description }),
           ])
         )
@@ -523,6 +527,17 @@ export class TaskPane {
       list.append(el("li", { text: t("functions.failed", { message: functions.error }) }));
     }
     return [el("p", { className: "hint", text: t("functions.hint") }), list];
+  }
+
+  /** A function's signature as a button that starts its formula in the selected cell. */
+  private insertButton(fn: FunctionMetadata): HTMLButtonElement {
+    const button = el(
+      "button",
+      { className: "insert-function", attrs: { type: "button" }, testId: "insert-function" },
+      [el("code", { text: functionSignature(fn) })]
+    );
+    button.addEventListener("click", () => this.options.insertFunction?.(fn.id));
+    return button;
   }
 
   private async refreshFunctions(): Promise<void> {

@@ -16,6 +16,15 @@ const EPOCH = Date.UTC(1899, 11, 30);
 /** An ExcelJS cell (plain data in memory: nothing to load or sync, unlike Excel's API). */
 const cellOf = (row: Row, column: number): Cell => row.getCell(column);
 
+/**
+ * A cell's number format as the playground shows it: Excel's built-in short date (format 14,
+ * "mm-dd-yy" in the file, shown by Excel in the reader's own date order) as an ISO date.
+ */
+function fileFormat(format: string | undefined): string | null {
+  if (!format || format === "General") return null;
+  return /^m{1,2}-d{1,2}-yy$/i.test(format) ? "yyyy-mm-dd" : format;
+}
+
 /** Excel's column width unit (characters) to the grid's pixels, roughly as Excel draws them. */
 const pixels = (characters: number) => Math.round(characters * 7 + 5);
 
@@ -87,7 +96,7 @@ export async function readXlsx(
         const cell = cellOf(row, c);
         let implied: string | null = null;
         const stored = valueOf(cell.value, (format) => (implied = format), names);
-        const format = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : implied;
+        const format = fileFormat(cell.numFmt) ?? implied;
         if (format !== null && typeof stored === "number") cellFormats.push([r - 1, c - 1, format]);
         cells.push(stored);
       }

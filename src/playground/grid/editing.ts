@@ -5,6 +5,7 @@
  * typed is never dropped: leaving the edit any other way commits it.
  */
 import type { FormulaBar } from "./formulaBar";
+import type { FunctionHints } from "./functionHints";
 import type { Grid } from "./grid";
 import type { Position } from "./selection";
 
@@ -29,7 +30,8 @@ export class CellEditor {
 
   constructor(
     private readonly grid: Grid,
-    private readonly bar: FormulaBar
+    private readonly bar: FormulaBar,
+    private readonly hints: FunctionHints
   ) {}
 
   /** The cell being edited, if any. */
@@ -52,6 +54,7 @@ export class CellEditor {
     if (focusTarget === "cell") {
       view.editor.focus();
       view.editor.setSelectionRange(text.length, text.length);
+      this.hints.update(view.editor);
     }
   }
 
@@ -63,6 +66,7 @@ export class CellEditor {
     const text = doc.activeElement === this.bar.input ? this.bar.input.value : view.editor.value;
     this.editing = null;
     view.editor.hidden = true;
+    this.hints.hide();
     if (text !== done.original) workbook.enter(done.sheet, done.row, done.column, text);
     this.grid.redraw();
   }
@@ -71,6 +75,7 @@ export class CellEditor {
     if (!this.editing) return;
     this.editing = null;
     this.grid.view.editor.hidden = true;
+    this.hints.hide();
     this.grid.renderBar();
     this.grid.view.scroller.focus();
   }
@@ -89,6 +94,7 @@ export class CellEditor {
       else if (source === input && event.key === "Enter") event.preventDefault();
       return;
     }
+    if (this.hints.key(event, source)) return;
     const arrow = ARROWS[event.key];
     if (event.key === "Enter") {
       event.preventDefault();
@@ -107,6 +113,11 @@ export class CellEditor {
     }
   }
 
+  /** Opens the editor on the active cell with `text` (a formula to complete), caret at its end. */
+  startWith(text: string): void {
+    this.start("edit", text);
+  }
+
   /** Wires the cell editor and the formula bar's input. */
   listen(): void {
     const { editor } = this.grid.view;
@@ -115,11 +126,18 @@ export class CellEditor {
     input.addEventListener("keydown", (event) => this.keys(event, input));
     editor.addEventListener("input", () => {
       input.value = editor.value;
+      this.hints.update(editor);
     });
     input.addEventListener("input", () => {
       if (!this.editing) this.start("edit", input.value, "bar");
       editor.value = input.value;
+      this.hints.update(input);
     });
+    // Moving the caret inside the parentheses shows the argument it is on.
+    for (const each of [editor, input])
+      each.addEventListener("keyup", (event) => {
+        if (this.editing && /^(Arrow|Home|End)/.test(event.key)) this.hints.update(each);
+      });
     input.addEventListener("focus", () => {
       if (!this.editing) this.start("edit", undefined, "bar");
     });

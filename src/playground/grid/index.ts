@@ -18,15 +18,21 @@ import type { Grid } from "./grid";
 import { listenToKeys } from "./keyboard";
 import { listenToMouse } from "./mouse";
 import { GridSelection, type Position, type SelectionMode } from "./selection";
-import { SheetView, type SheetViewOptions } from "./sheetView";
+import { FunctionHints, type HintFunction } from "./functionHints";
+import { SheetView } from "./sheetView";
 import { renderTabs } from "./tabs";
 
-export type SpreadsheetOptions = SheetViewOptions;
+export interface SpreadsheetOptions {
+  /** The add-in's functions in the page's language, for the hints while typing a formula. */
+  readonly functions?: () => readonly HintFunction[];
+}
 
 export interface SpreadsheetView {
   /** Redraws everything (after the page around it changed size). */
   readonly render: () => void;
   readonly focus: () => void;
+  /** Opens the active cell's editor with `text` (a formula to complete, e.g. "=SAAS.NRR("). */
+  readonly startFormula: (text: string) => void;
 }
 
 /** Builds the spreadsheet view inside `container`. */
@@ -41,11 +47,12 @@ export function createSpreadsheet(
     row: workbook.selection.row,
     column: workbook.selection.column,
   });
-  const view = new SheetView(make, workbook, selection, options);
+  const view = new SheetView(make, workbook, selection);
   const bar = new FormulaBar(make);
   const tabs = make("nav", "sheet-tabs");
   tabs.setAttribute("aria-label", "Sheets");
-  container.append(bar.bar, bar.message, view.scroller, tabs);
+  const hints = new FunctionHints(make, options.functions ?? (() => []));
+  container.append(bar.bar, bar.message, view.scroller, tabs, hints.box);
 
   const scrollBySheet = new Map<number, { top: number; left: number }>();
   let shownSheet = workbook.activeSheet;
@@ -74,7 +81,7 @@ export function createSpreadsheet(
     },
     renderBar,
   };
-  const editor = new CellEditor(grid, bar);
+  const editor = new CellEditor(grid, bar, hints);
 
   function renderGrid(): void {
     if (shownSheet !== workbook.activeSheet) switchedSheet();
@@ -139,7 +146,26 @@ export function createSpreadsheet(
       if (workbook.chartsOn(workbook.activeSheet).length > 0 || change.kind === "charts")
         renderCharts(view.chartsLayer, make, workbook, view.geometry);
     }
-    if (change.kind !== "selection") schedule();
+    if (change.kind === "selection") {
+      // A selection set elsewhere (undo shows what it took back): the cursor follows.
+      const { row, column, rowCount, columnCount } = workbook.selection;
+      const mine = selection.range();
+      if (
+        mine.row !== row ||
+        mine.column !== column ||
+        mine.rowCount !== rowCount ||
+        mine.columnCount !== columnCount
+      ) {
+        selection.cells(
+          { row, column },
+          { row: row + rowCount - 1, column: column + columnCount - 1 }
+        );
+        view.scrollIntoView(selection.anchor);
+        schedule();
+      }
+      return;
+    }
+    schedule();
   });
 
   view.adoptFont();
@@ -150,5 +176,9 @@ export function createSpreadsheet(
   return {
     render: () => grid.redraw(),
     focus: () => view.scroller.focus(),
+    startFormula: (text: string) => {
+      if (editor.cell) editor.commit();
+      editor.startWith(text);
+    },
   };
 }

@@ -3,6 +3,7 @@
  * of the data), Enter and Tab move, PageUp/PageDown and Home, F2 edits, Delete clears, Ctrl+C
  * copies, Ctrl+A selects the data, and any other character starts typing into the cell.
  */
+import { parseClipboard } from "../files/csv";
 import { formatValue } from "../format";
 import type { CellEditor } from "./editing";
 import type { Grid } from "./grid";
@@ -78,7 +79,24 @@ async function copySelection(grid: Grid): Promise<void> {
   }
 }
 
+/** A paste on the grid: the clipboard's text (a range copied from a spreadsheet) from the active cell on. */
+function listenToPaste(grid: Grid): void {
+  const { view, selection, workbook } = grid;
+  view.scroller.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain") ?? "";
+    const rows = parseClipboard(text);
+    if (rows.length === 0) return;
+    event.preventDefault();
+    const at = selection.active();
+    workbook.paste(workbook.activeSheet, at.row, at.column, rows);
+    const width = Math.max(...rows.map((row) => row.length));
+    selection.cells(at, { row: at.row + rows.length - 1, column: at.column + width - 1 });
+    grid.selectionChanged();
+  });
+}
+
 export function listenToKeys(grid: Grid, editor: CellEditor): void {
+  listenToPaste(grid);
   const { view, selection, workbook } = grid;
   view.scroller.addEventListener("keydown", (event) => {
     if (event.target !== view.scroller) return;
@@ -128,6 +146,13 @@ export function listenToKeys(grid: Grid, editor: CellEditor): void {
         return;
       case "Escape":
         return;
+    }
+    const key = event.key.toLowerCase();
+    if (ctrl && (key === "z" || key === "y")) {
+      event.preventDefault();
+      if (key === "y" || event.shiftKey) workbook.redo();
+      else workbook.undo();
+      return;
     }
     if (ctrl && event.key.toLowerCase() === "c") {
       event.preventDefault();

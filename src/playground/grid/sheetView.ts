@@ -10,11 +10,6 @@ import { errorText, type Make } from "./dom";
 import { Geometry, HEADER_HEIGHT, ROW_HEIGHT } from "./geometry";
 import type { GridSelection, Position } from "./selection";
 
-export interface SheetViewOptions {
-  /** Rows shown in bold on a sheet (headers and section headings), by sheet name. */
-  readonly boldRows?: ReadonlyMap<string, ReadonlySet<number>>;
-}
-
 const isEmptyView = (view: CellView) => view.value === null && view.error === null;
 
 export class SheetView {
@@ -38,8 +33,7 @@ export class SheetView {
   constructor(
     private readonly make: Make,
     private readonly workbook: Spreadsheet,
-    private readonly selection: GridSelection,
-    private readonly options: SheetViewOptions
+    private readonly selection: GridSelection
   ) {
     this.scroller = make("div", "grid-scroll");
     this.scroller.tabIndex = 0;
@@ -144,7 +138,7 @@ export class SheetView {
       geometry.columnCount - 1,
       geometry.columnAt(left + scroller.clientWidth - geometry.rowHeaderWidth) + 1
     );
-    const bold = this.options.boldRows?.get(workbook.sheetName(sheet));
+    const bold = new Set(workbook.boldRows(sheet));
     const range = this.selection.range();
 
     let n = 0;
@@ -173,7 +167,7 @@ export class SheetView {
         if (isError) className += " error";
         if (isText) className += " text";
         if (runsTo > right && nextIsEmpty) className += " runs-on";
-        if (bold?.has(row)) className += " bold";
+        if (bold.has(row)) className += " bold";
         node.className = className;
         node.style.left = `${cellLeft}px`;
         node.style.top = `${geometry.cellTop(row)}px`;
