@@ -4,6 +4,7 @@
  * uses excel.ts in Excel). The port sees the model only as an InBrowserWorkbook.
  */
 import type { HyperFormula, RawCellContent } from "hyperformula";
+import { contentsOf } from "./model/building";
 import { PlaygroundPort } from "../workbook/playground";
 import type {
   CellBlock,
@@ -43,7 +44,7 @@ export class PlaygroundWorkbook extends Spreadsheet implements WorkbookPort {
     build: (contents: Record<string, RawCellContent[][]>) => HyperFormula,
     options: PlaygroundWorkbookOptions = {}
   ): PlaygroundWorkbook {
-    const { contents, ...formulas } = Spreadsheet.contentsOf(sheets);
+    const { contents, ...formulas } = contentsOf(sheets);
     const workbook = new PlaygroundWorkbook(build(contents), options);
     workbook.adopt(formulas);
     return workbook;

@@ -86,6 +86,28 @@ describe("the playground with your own data", () => {
     expect(await cellText(page, 0, 2)).toBe("Jan 2025");
   });
 
+  it("takes a file dropped on the workbook", async () => {
+    const { page } = playground;
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(
+        new File(["id\tscore\n0001\t9\n0002\t10\n"], "nps.tsv", {
+          type: "text/tab-separated-values",
+        })
+      );
+      const area = document.getElementById("sheet-area");
+      area?.dispatchEvent(
+        new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true })
+      );
+      area?.dispatchEvent(
+        new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true })
+      );
+    });
+    await expect.poll(activeTab).toBe("nps");
+    expect([await cellText(page, 1, 0), await cellText(page, 2, 1)]).toEqual(["0001", "10"]);
+    await page.locator('.sheet-tab[data-sheet="mrr export"]').click();
+  });
+
   it("computes =SAAS.NRR over the imported cells, shown as % in one click", async () => {
     const { page } = playground;
     await typeIntoCell(page, "F2", "=SAAS.NRR(C1:C4,D1:D4)");
@@ -100,7 +122,7 @@ describe("the playground with your own data", () => {
     const { page } = playground;
     await page.setInputFiles("#open-file", xlsxPath);
     await expect.poll(activeTab).toBe("Q1");
-    expect((await tabs()).slice(-2)).toEqual(["Q1", "Q2 data"]);
+    expect((await tabs()).slice(-3)).toEqual(["nps", "Q1", "Q2 data"]);
     await page.locator('.sheet-tab[data-sheet="Q2 data"]').click();
     expect(await cellText(page, 1, 1)).toBe("$1,100");
     expect(await cellText(page, 1, 3)).toBe("2025-06-30");
@@ -153,6 +175,7 @@ describe("the playground with your own data", () => {
       "Survey",
       "Examples",
       "mrr export",
+      "nps",
       "Q1",
       "Q2 data",
     ]);

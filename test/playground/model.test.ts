@@ -200,3 +200,34 @@ describe("what the user types, pastes and formats", () => {
     expect(workbook.canRedo).toBe(false);
   });
 });
+
+describe("a workbook kept and restored", () => {
+  it("keeps each cell as typed (a spill's values are the formula's, not cells), and restores it", async () => {
+    const workbook = ledgerBook();
+    const sheet = workbook.sheetId("My cohorts");
+    workbook.enter(sheet, 10, 0, "$1,200");
+    workbook.formatRange({ sheet, row: 6, column: 1, rowCount: 1, columnCount: 3 }, "0.0%");
+    const kept = workbook
+      .sheetNames()
+      .map((name) => workbook.snapshotSheet(workbook.sheetId(name)));
+    const cohorts = kept[1];
+    expect(cohorts?.rows[0]?.[0]).toEqual({
+      formula: "=SAAS.MRRMATRIX(Ledger!A1:A5,Ledger!B1:B5,Ledger!C1:C5)",
+    });
+    expect(cohorts?.rows[0]?.slice(1)).toEqual([null, null, null]);
+    expect(cohorts?.rows[5]?.[0]).toEqual({ formula: "=SAAS.COHORT(A1#)" });
+    expect(cohorts?.rows[10]?.[0]).toBe(1200);
+    expect(cohorts?.decorations.cellFormats).toEqual([[10, 0, "$#,##0"]]);
+
+    const restored = PlaygroundWorkbook.restore(kept, buildEngine);
+    const again = restored.sheetId("My cohorts");
+    for (const address of ["'My cohorts'!A1:D3", "'My cohorts'!A6:D7"])
+      expect(await restored.readValues(address)).toEqual(await workbook.readValues(address));
+    const shown = (row: number, column: number) => {
+      const view = restored.cell(again, row, column);
+      return formatValue(view.value, view.numberFormat);
+    };
+    expect([shown(10, 0), shown(6, 1)]).toEqual(["$1,200", "100.0%"]);
+    expect(restored.cell(again, 5, 0).formula).toBe("=SAAS.COHORT(A1#)");
+  });
+});

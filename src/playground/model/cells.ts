@@ -8,7 +8,7 @@ import type { HyperFormula, RawCellContent } from "hyperformula";
 import { type CellAddress, settleSpills } from "../spills";
 import { engineContent, engineFormula } from "./cellContent";
 import { type CellView, type RejectedText, cellView } from "./cellView";
-import { SpillReferences } from "./spillReferences";
+import { SpillReferences, spillSize } from "./spillReferences";
 
 /** A cell as the workbook keeps it: a value (text stays text), a formula as typed, or text the engine refused. */
 export type StoredCell =
@@ -61,17 +61,31 @@ export class Cells {
   /** Every cell of a sheet (its rows as far as cells reach), as `read` gives them. */
   readSheet(sheet: number): StoredCell[][] {
     const serialized = this.engine.getSheetSerialized(sheet);
-    return serialized.map((cells, row) =>
-      cells.map((raw, column) => {
-        if (raw === null || raw === undefined) {
-          const key = cellKey(sheet, row, column);
-          return this.rejected.has(key) ? this.read(sheet, row, column) : null;
-        }
+    // The engine serializes a spill's values too; they are the formulas', not the cells' own.
+    const spilled = new Set<string>();
+    for (const cell of this.formulaCells.get(sheet)?.values() ?? []) {
+      const { width, height } = spillSize(this.engine, cell);
+      for (let r = 0; r < height; r++)
+        for (let c = 0; c < width; c++)
+          if (r > 0 || c > 0) spilled.add(`${cell.row + r}:${cell.col + c}`);
+    }
+    const rows = serialized.map((cells, row) =>
+      cells.map((raw, column): StoredCell => {
+        if (raw === null || raw === undefined) return null;
         if (typeof raw === "string" && raw.startsWith("=")) return this.read(sheet, row, column);
-        if (this.engine.isCellPartOfArray({ sheet, row, col: column })) return null;
+        if (spilled.size > 0 && spilled.has(`${row}:${column}`)) return null;
         return storedValue(raw);
       })
     );
+    for (const [key, refused] of this.rejected) {
+      const [at, row, column] = key.split(":").map(Number) as [number, number, number];
+      if (at !== sheet) continue;
+      while (rows.length <= row) rows.push([]);
+      const cells = rows[row] as StoredCell[];
+      while (cells.length <= column) cells.push(null);
+      cells[column] = { refused: refused.text, message: refused.message };
+    }
+    return rows;
   }
 
   /**

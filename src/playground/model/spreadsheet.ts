@@ -6,7 +6,7 @@
  * re-sizes spills as Excel would. The grid draws from it; the task pane reaches it through the
  * playground's WorkbookPort (src/workbook/playground.ts), which sees only InBrowserWorkbook.
  */
-import type { HyperFormula, RawCellContent } from "hyperformula";
+import type { HyperFormula } from "hyperformula";
 import type {
   CellsAt,
   FormatRule,
@@ -14,12 +14,14 @@ import type {
   PlacedChart,
   SheetRange,
 } from "../../workbook/inBrowserWorkbook";
-import type { CellInput, CellValue, ColorScaleRule } from "../../workbook/port";
-import { engineContent, impliedFormat, portValue } from "./cellContent";
+import type { CellValue, ColorScaleRule } from "../../workbook/port";
+import { impliedFormat, portValue } from "./cellContent";
 import { Cells, type StoredCell } from "./cells";
 import type { CellView } from "./cellView";
 import { Decorations, type SheetDecorations } from "./decorations";
-import { hasSpillReference, spillSize } from "./spillReferences";
+import { spillSize } from "./spillReferences";
+import type { BuildContents, SheetSnapshot } from "./building";
+export type { BuildContents, PlaygroundSheet, SheetSnapshot } from "./building";
 import { Edits } from "./edits";
 import type { ReadOptions } from "./typedValues";
 import { DocumentSettings, type SettingsStorage } from "./settings";
@@ -42,28 +44,6 @@ export interface SpreadsheetOptions {
   readonly storage?: SettingsStorage | null;
   /** Names the workbook in the storage, so two sample workbooks keep separate settings. */
   readonly workbookId?: string;
-}
-
-/** A sheet as kept in the browser and exported: its cells as kept, and its decorations. */
-export interface SheetSnapshot {
-  readonly name: string;
-  readonly rows: readonly (readonly StoredCell[])[];
-  readonly decorations: SheetDecorations;
-}
-
-/** What building a workbook from sheets needs. */
-export interface BuildContents {
-  readonly contents: Record<string, RawCellContent[][]>;
-  readonly formulas: { name: string; row: number; col: number }[];
-  /** Cells written once the engine exists: refused text, formulas with spill references. */
-  readonly later: { name: string; row: number; col: number; cell: StoredCell }[];
-}
-
-/** A sheet to build the workbook with: rows of cells as the port writes them. */
-export interface PlaygroundSheet {
-  readonly name: string;
-  /** The port's cells (text stays text), or cells as the workbook keeps them (a restored sheet). */
-  readonly rows: readonly (readonly (CellInput | StoredCell)[])[];
 }
 
 /** An error the way Excel's API reports a missing sheet (code ItemNotFound). */
@@ -101,34 +81,6 @@ export class Spreadsheet implements InBrowserWorkbook {
       this.emit({ kind: "history" });
     });
     this.settings = new DocumentSettings(options.storage ?? null, options.workbookId ?? "workbook");
-  }
-
-  /**
-   * The engine's contents for `sheets`, where their formulas are, and the formulas with spill
-   * references, which are written once the engine exists (they name other formulas' spills).
-   */
-  protected static contentsOf(sheets: readonly PlaygroundSheet[]): BuildContents {
-    const contents: Record<string, RawCellContent[][]> = {};
-    const formulas: BuildContents["formulas"] = [];
-    const later: BuildContents["later"] = [];
-    for (const sheet of sheets) {
-      contents[sheet.name] = sheet.rows.map((cells, row) =>
-        cells.map((cell, col) => {
-          if (cell === null || typeof cell !== "object") return engineContent(cell);
-          if ("refused" in cell) {
-            later.push({ name: sheet.name, row, col, cell });
-            return null;
-          }
-          if (hasSpillReference(cell.formula)) {
-            later.push({ name: sheet.name, row, col, cell });
-            return null;
-          }
-          formulas.push({ name: sheet.name, row, col });
-          return engineContent(cell);
-        })
-      );
-    }
-    return { contents, formulas, later };
   }
 
   /** Tracks the formulas a workbook was built with, writes the deferred ones, sizes the spills. */

@@ -70,6 +70,7 @@ export interface KeptSource {
   sheetName(sheet: number): string;
   readonly activeSheet: number;
   snapshotSheet(sheet: number): SheetSnapshot;
+  sheetSize(sheet: number): { readonly rows: number; readonly columns: number };
   onChange(listener: (change: PlaygroundChange) => void): () => void;
 }
 
@@ -79,21 +80,15 @@ export type KeepStatus =
   | { readonly kind: "tooLarge"; readonly cells: number }
   | { readonly kind: "failed"; readonly message: string };
 
-function cellCount(sheet: SheetSnapshot): number {
-  let count = 0;
-  for (const row of sheet.rows) for (const cell of row) if (cell !== null) count++;
-  return count;
-}
-
 /** Saves the workbook a second after it last changed, reading again only the sheets that changed. */
 export class Keeper {
-  private readonly cache = new Map<number, { snapshot: SheetSnapshot; cells: number }>();
+  private readonly cache = new Map<number, SheetSnapshot>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly source: KeptSource,
-    private readonly store: KeptStore,
+    private readonly store: Pick<KeptStore, "save">,
     private readonly workbookId: string,
     private readonly report: (status: KeepStatus) => void
   ) {
@@ -121,23 +116,22 @@ export class Keeper {
   }
 
   private async save(): Promise<void> {
-    const sheets: SheetSnapshot[] = [];
+    // Measured before anything is read: a sheet's cells are the rectangle its data reach.
+    const ids = this.source.sheetNames().map((name) => this.source.sheetId(name));
     let cells = 0;
-    for (const name of this.source.sheetNames()) {
-      const id = this.source.sheetId(name);
-      let cached = this.cache.get(id);
-      if (!cached) {
-        const snapshot = this.source.snapshotSheet(id);
-        cached = { snapshot, cells: cellCount(snapshot) };
-        this.cache.set(id, cached);
-      }
-      sheets.push(cached.snapshot);
-      cells += cached.cells;
+    for (const id of ids) {
+      const { rows, columns } = this.source.sheetSize(id);
+      cells += rows * columns;
     }
     if (cells > MAX_KEPT_CELLS) {
       this.report({ kind: "tooLarge", cells });
       return;
     }
+    const sheets = ids.map((id) => {
+      let snapshot = this.cache.get(id);
+      if (!snapshot) this.cache.set(id, (snapshot = this.source.snapshotSheet(id)));
+      return snapshot;
+    });
     try {
       await this.store.save({
         format: 1,
