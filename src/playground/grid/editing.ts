@@ -51,6 +51,7 @@ export class CellEditor {
     this.bar.input.value = text;
     view.editor.hidden = false;
     view.place(view.editor, cursor.row, cursor.column, 1, 1, true);
+    view.fitEditor();
     if (focusTarget === "cell") {
       view.editor.focus();
       view.editor.setSelectionRange(text.length, text.length);
@@ -126,11 +127,13 @@ export class CellEditor {
     input.addEventListener("keydown", (event) => this.keys(event, input));
     editor.addEventListener("input", () => {
       input.value = editor.value;
+      this.grid.view.fitEditor();
       this.hints.update(editor);
     });
     input.addEventListener("input", () => {
       if (!this.editing) this.start("edit", input.value, "bar");
       editor.value = input.value;
+      this.grid.view.fitEditor();
       this.hints.update(input);
     });
     // Moving the caret inside the parentheses shows the argument it is on.

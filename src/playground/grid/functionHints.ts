@@ -224,6 +224,10 @@ export class FunctionHints {
     const room = origin.width - this.box.offsetWidth - 4;
     const left = Math.max(0, Math.min(from.left - origin.left, room));
     this.box.style.left = `${left}px`;
-    this.box.style.top = `${from.bottom - origin.top + 2}px`;
+    // Under the input, or over it where there is no room under it.
+    const below = from.bottom - origin.top + 2;
+    const above = from.top - origin.top - this.box.offsetHeight - 2;
+    const fits = below + this.box.offsetHeight <= origin.height || above < 0;
+    this.box.style.top = `${fits ? below : above}px`;
   }
 }

@@ -239,6 +239,14 @@ export class SheetView {
     node.style[grow ? "minWidth" : "width"] = `${this.geometry.cellLeft(column + columns) - x}px`;
   }
 
+  /** Widens the open editor to its text (a long formula), as Excel's does, up to the view's edge. */
+  fitEditor(): void {
+    const { editor, scroller } = this;
+    const room = scroller.scrollLeft + scroller.clientWidth - editor.offsetLeft - 4;
+    const wanted = this.textWidth(editor.value) + 16;
+    editor.style.width = `${Math.max(0, Math.min(wanted, room))}px`;
+  }
+
   /** The width of a cell's text in the grid's font (an estimate where the canvas is missing). */
   private textWidth(text: string): number {
     if (!this.measure) return text.length * 7;
