@@ -109,8 +109,6 @@ async function main(): Promise<void> {
     history.replaceState(null, "", `${location.pathname}${rest ? `?${rest}` : ""}`);
   }
   const workbook: PlaygroundWorkbook = opened.workbook;
-  const readOptions = () => ({ dayFirst: false });
-  workbook.readOptions = readOptions();
 
   // The task pane: the add-in's own page, in a frame of this origin, added once the workbook is
   // published so that its start-up finds it.
@@ -178,7 +176,7 @@ async function main(): Promise<void> {
       for (const file of files) {
         say(`Reading ${file.name}…`);
         await nextFrame();
-        added.push(...addSheets(workbook, await readFile(file, functionNames, readOptions())));
+        added.push(...addSheets(workbook, await readFile(file, functionNames)));
       }
       const first = added[0];
       if (first !== undefined) workbook.activate(workbook.sheetId(first));

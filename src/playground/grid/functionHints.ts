@@ -69,12 +69,6 @@ export function formulaContext(text: string, caret: number, namespace = "SAAS"):
   return { kind: "none" };
 }
 
-/** "SAAS.NRR(start_mrr, end_mrr, [segments], [segment])". */
-export function signature(fn: HintFunction, namespace = "SAAS"): string {
-  const parameters = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
-  return `${namespace}.${fn.name}(${parameters.join(", ")})`;
-}
-
 /** The popup under the cell editor or the formula bar. */
 export class FunctionHints {
   readonly box: HTMLDivElement;

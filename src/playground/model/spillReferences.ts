@@ -85,11 +85,6 @@ export class SpillReferences {
     return this.typed.get(key)?.text;
   }
 
-  /** Every formula kept as typed. */
-  entries(): { cell: CellAddress; text: string }[] {
-    return [...this.typed.values()].map(({ cell, text }) => ({ cell, text }));
-  }
-
   /** Keeps `text` for the cell when it has spill references; returns what the engine is to be given. */
   enter(key: string, cell: CellAddress, text: string): string {
     if (!hasSpillReference(text)) {

@@ -59,7 +59,7 @@ export class Spreadsheet implements InBrowserWorkbook {
   protected readonly cells: Cells;
   private readonly edits: Edits;
   private readonly settings: DocumentSettings;
-  /** How typed dates are read (day first in locales that write them so). */
+  /** How typed dates are read: month first (1/2/2024 is 2 January) unless set day first. */
   get readOptions(): ReadOptions {
     return this.edits.readOptions;
   }
@@ -168,11 +168,6 @@ export class Spreadsheet implements InBrowserWorkbook {
 
   cell(sheet: number, row: number, column: number): CellView {
     return this.cells.view(sheet, row, column, this.numberFormatAt(sheet, row, column));
-  }
-
-  /** What a cell holds, as it would be written back. */
-  stored(sheet: number, row: number, column: number): StoredCell {
-    return this.cells.read(sheet, row, column);
   }
 
   /**
@@ -366,11 +361,6 @@ export class Spreadsheet implements InBrowserWorkbook {
     this.changed({ kind: "cells", sheet });
     this.emit({ kind: "sheets" });
     return sheet;
-  }
-
-  /** A sheet's decorations as plain data (to keep or export). */
-  decorationsOf(sheet: number): SheetDecorations {
-    return this.decorations.of(sheet);
   }
 
   columnWidth(sheet: number, column: number): number {

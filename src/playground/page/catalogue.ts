@@ -12,7 +12,8 @@ interface MetadataFunction {
 
 /** The first sentence of a description: what the list shows on one line. */
 export function firstSentence(text: string): string {
-  const match = /^(.+?[.。])(\s|$)/u.exec(text.trim());
+  // A full stop followed by a space (or the end), or a Chinese full stop.
+  const match = /^(.+?(?:\.(?=\s|$)|。))/u.exec(text.trim());
   return match?.[1] ?? text.trim();
 }
 

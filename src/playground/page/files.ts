@@ -40,7 +40,7 @@ function loadExcelJs(): Promise<ExcelJs> {
 export async function readFile(
   file: File,
   functionNames: readonly string[],
-  options: ReadOptions
+  options: ReadOptions = {}
 ): Promise<ImportedSheet[]> {
   const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? "";
   if (extension === "xlsx")
