@@ -96,6 +96,10 @@ describe("the workbook as .xlsx", () => {
           rows: [
             [{ formula: "=SAAS.NRR('My data'!A1:A4,'My data'!B1:B4)" }, "=not a formula"],
             [{ formula: "=SAAS.NRR('My data'!A1:A4,'My data'!B1:B4,'My data'!C1:C4)" }],
+            [],
+            [],
+            [],
+            [null, { formula: "=SAAS.NRR(A1:A4," }],
           ],
         },
       ],
@@ -120,6 +124,8 @@ describe("the workbook as .xlsx", () => {
     expect(nrr.result).toBeCloseTo(1, 12);
     expect(results?.getCell("A1").numFmt).toBe("0.0%");
     expect(results?.getCell("B1").value).toBe("=not a formula");
+    // A formula the engine could not read goes out as the text typed, never as a broken formula.
+    expect(results?.getCell("B6").value).toBe("=SAAS.NRR(A1:A4,");
     const table = results?.getCell("A2").value as {
       formula: string;
       shareType: string;
@@ -156,6 +162,7 @@ describe("the workbook as .xlsx", () => {
       { formula: "=SAAS.NRR('My data'!A1:A4,'My data'!B1:B4,'My data'!C1:C4)" },
       null,
     ]);
-    expect(sheets[1]?.rows).toHaveLength(2);
+    expect(sheets[1]?.rows[2]).toEqual([null, null]);
+    expect(sheets[1]?.rows[5]).toEqual([null, "=SAAS.NRR(A1:A4,"]);
   });
 });

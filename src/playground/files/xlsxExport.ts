@@ -52,7 +52,15 @@ export function buildXlsx(model: Spreadsheet, ExcelJS: { Workbook: new () => Wor
         const view = model.cell(sheet, r, c);
         if (cell === null && view.value === null && view.error === null) continue;
         const target = cellOf(row, c + 1);
-        if (cell !== null && typeof cell === "object" && "formula" in cell) {
+        if (
+          cell !== null &&
+          typeof cell === "object" &&
+          "formula" in cell &&
+          view.error?.code === "#ERROR!"
+        ) {
+          // A formula the engine could not read: kept as the text typed, not an invalid formula.
+          target.value = cell.formula;
+        } else if (cell !== null && typeof cell === "object" && "formula" in cell) {
           const size = view.error ? { width: 1, height: 1 } : model.spillSize(sheet, r, c);
           const last = worksheet.getCell(r + size.height, c + size.width).address;
           target.value = {
