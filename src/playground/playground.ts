@@ -209,14 +209,17 @@ async function main(): Promise<void> {
     },
     undo: () => {
       workbook.undo();
+      spreadsheet.render();
       spreadsheet.focus();
     },
     redo: () => {
       workbook.redo();
+      spreadsheet.render();
       spreadsheet.focus();
     },
     format: (code) => {
       workbook.formatRange(workbook.selection, code);
+      spreadsheet.render();
       spreadsheet.focus();
     },
     newSample: () => location.assign(startAgainAt("sample")),

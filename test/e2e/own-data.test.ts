@@ -114,7 +114,7 @@ describe("the playground with your own data", () => {
     expect(await cellText(page, 1, 5)).toBe(generalNumber(CSV_NRR));
     await goTo(page, "F2");
     await page.locator("#format-percent").click();
-    expect(await cellText(page, 1, 5)).toBe("90.0%");
+    await expect.poll(() => cellText(page, 1, 5)).toBe("90.0%");
     await expect(page.locator("#number-format").inputValue()).resolves.toBe("0.0%");
   });
 

@@ -152,6 +152,7 @@ export function listenToKeys(grid: Grid, editor: CellEditor): void {
       event.preventDefault();
       if (key === "y" || event.shiftKey) workbook.redo();
       else workbook.undo();
+      grid.redraw();
       return;
     }
     if (ctrl && event.key.toLowerCase() === "c") {
