@@ -138,7 +138,18 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          ...(forHost ? [] : [{ from: "src/playground/playground.css", to: "playground.css" }]),
+          ...(forHost
+            ? []
+            : [
+                { from: "src/playground/playground.css", to: "playground.css" },
+                // ExcelJS's browser build (MIT) for the playground's .xlsx files, loaded by that
+                // page only, never by the add-in.
+                {
+                  from: "node_modules/exceljs/dist/exceljs.bare.min.js",
+                  to: "vendor/exceljs.min.js",
+                  info: { minimized: true },
+                },
+              ]),
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -235,7 +235,7 @@ if (wanted(6)) {
 if (wanted(7)) {
   const build = (file) => require(`./.build/src/${file}`);
   const core = build("core/index.js");
-  const { PlaygroundWorkbook } = build("workbook/playground.js");
+  const { PlaygroundWorkbook } = build("playground/workbook.js");
   const { generateSample } = build("playground/sampleData.js");
   const { buildEngine } = build("playground/engine.js");
   const customers = n(100_000);

@@ -3,6 +3,9 @@
 //   npm run build && npm run screenshots -- playground (only the playground's)
 //   npm run build && npm run screenshots -- pane       (only the task pane's flows in the playground)
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serveDist } from "./serve-dist.mjs";
 
@@ -89,8 +92,11 @@ async function playgroundPictures() {
   await playground.waitForTimeout(1500);
   await playground.screenshot({ path: "docs/images/playground-mrr.png" });
   await playground.close();
+  await importPicture();
   if (process.argv[2] === "playground") {
-    console.log("docs/images/playground.png, playground-error.png and playground-mrr.png written");
+    console.log(
+      "docs/images/playground.png, playground-error.png, playground-mrr.png and playground-import.png written"
+    );
   } else {
     await paneAndHelp();
     await paneFlows();
@@ -98,6 +104,55 @@ async function playgroundPictures() {
       "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, whatif.png and pane-zh-CN.png written"
     );
   }
+}
+
+// Your own data (README, "Playground"): a billing system's CSV export opened as a sheet, NRR over
+// it as typed, and the task pane's analysis of it.
+async function importPicture() {
+  const rows = [["Customer ID", "Plan", "Region", "Jan 2025", "Feb 2025"]];
+  const plans = ["Starter", "Growth", "Enterprise"];
+  const regions = ["EMEA", "North America", "APAC"];
+  const start = [1200, 800, 2500, 450, 0, 3100, 990, 1500, 620, 0, 2750, 300, 1800, 560, 4200];
+  const end = [1300, 0, 2750, 450, 700, 3400, 990, 1200, 650, 250, 2750, 0, 2100, 560, 4500];
+  start.forEach((amount, i) => {
+    const money = (value) => `"$${value.toLocaleString("en-US")}"`;
+    rows.push([`00${1040 + i}`, plans[i % 3], regions[(i * 2) % 3], money(amount), money(end[i])]);
+  });
+  const file = join(mkdtempSync(join(tmpdir(), "screenshots-")), "billing-export.csv");
+  writeFileSync(file, rows.map((row) => row.join(",")).join("\r\n"));
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  const goTo = async (address) => {
+    await page.locator(".name-box").fill(address);
+    await page.locator(".name-box").press("Enter");
+  };
+  await page.goto(`${server.url}/playground.html`);
+  await page.waitForSelector("body[data-ready]");
+  const pane = page.frameLocator("#taskpane-frame");
+  await pane.locator("#host-status[data-ready]").waitFor();
+  await page.setInputFiles("#open-file", file);
+  await page.locator('.sheet-tab.active[data-sheet="billing-export"]').waitFor();
+  const type = async (address, text) => {
+    await goTo(address);
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+  };
+  await type("G1", "NRR");
+  await type("G2", "=SAAS.NRR(D1:D16,E1:E16)");
+  await type("G4", "NRR by plan");
+  await type("G5", "=SAAS.NRR(D1:D16,E1:E16,B1:B16)");
+  await goTo("G2");
+  await page.locator("#format-percent").click();
+  await goTo("H5:H8");
+  await page.locator("#format-percent").click();
+  await goTo("A1:E16");
+  await pane.getByTestId("analyse-button").click();
+  await pane.getByTestId("mapping-confirm").click();
+  await pane.getByTestId("kpi-cards").waitFor();
+  await page.locator("#keep-status", { hasText: "Kept in this browser (" }).waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: "docs/images/playground-import.png" });
+  await page.close();
 }
 
 // The task pane's flows in the playground (README, "The task pane"): the mapping step, the KPI

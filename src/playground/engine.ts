@@ -5,7 +5,7 @@
  * custom functions registered from the built bundle.
  */
 import { type ConfigParams, HyperFormula, type RawCellContent } from "hyperformula";
-import { MAX_COLUMNS, MAX_ROWS } from "../workbook/playground";
+import { MAX_COLUMNS, MAX_ROWS } from "../workbook/inBrowserWorkbook";
 import {
   type CustomFunctionImplementation,
   type CustomFunctionMetadata,

@@ -22,6 +22,8 @@ import {
   type FunctionPluginDefinition,
   SimpleRangeValue,
 } from "hyperformula";
+import { type SimpleAddress, argumentAddress, sheetAddress } from "./parameterAddresses";
+import { SPILL_SIZE_CHANGED } from "./spills";
 
 export interface CustomFunctionParameter {
   readonly name: string;
@@ -34,6 +36,20 @@ export interface CustomFunctionMetadata {
   readonly name: string;
   readonly parameters: readonly CustomFunctionParameter[];
   readonly result?: { readonly dimensionality?: string };
+  /** What Excel passes in the invocation object besides the function's name. */
+  readonly options?: {
+    readonly requiresAddress?: boolean;
+    readonly requiresParameterAddresses?: boolean;
+  };
+}
+
+/** The invocation object Excel appends to every call (the parts the playground gives). */
+export interface Invocation {
+  readonly functionName: string;
+  /** The calling cell ("Sheet1!B2"), for a function declaring requiresAddress. */
+  readonly address?: string;
+  /** One address per argument ("" for a non-reference), for requiresParameterAddresses. */
+  readonly parameterAddresses?: string[];
 }
 
 export type CustomFunctionImplementation = (...args: unknown[]) => unknown;
@@ -131,10 +147,10 @@ export function hyperFormulaFunctions(
     const sizeMethod = `size_${fn.id.replace(/\./g, "_")}`;
     names.push(formulaName);
 
-    const invoke = (args: unknown[]): unknown => {
+    const invoke = (args: unknown[], invocation: Invocation): unknown => {
       const excelArgs = fn.parameters.map((parameter, i) => toExcelArgument(args[i], parameter));
       try {
-        return implementation(...excelArgs, { functionName: formulaName });
+        return implementation(...excelArgs, invocation);
       } catch (error) {
         if (isErrorLike(error)) return error;
         throw error;
@@ -152,21 +168,24 @@ export function hyperFormulaFunctions(
     };
 
     methods[method] = function (this: PluginInternals, ast: { args: unknown[] }, state: unknown) {
+      const invocation = invocationOf(fn, formulaName, ast.args, state, this);
       return this.runFunction(ast.args, state, this.metadata(formulaName), (...args: unknown[]) => {
-        const result = invoke(args);
-        if (!Array.isArray(result)) return toHyperFormulaValue(result);
-        const grid = (result as unknown[][]).map((row) => row.map(toHyperFormulaValue));
-        if (grid.length === 1 && grid[0]?.length === 1) return grid[0][0];
+        const result = invoke(args, invocation);
+        const grid = Array.isArray(result)
+          ? (result as unknown[][]).map((row) => row.map(toHyperFormulaValue))
+          : [[toHyperFormulaValue(result)]];
         const declared = declaredSpillSize(ast, state);
         if (
           declared !== undefined &&
           (declared.height !== grid.length || declared.width !== (grid[0]?.length ?? 0))
         ) {
           // HyperFormula throws from deep inside its recalculation ("Resizing to smaller array")
-          // when a spill outgrows the size fixed at entry, leaving the workbook half-recalculated.
-          // Excel would resize the spill: report it, and settleSpills re-enters the formula.
+          // when a spill outgrows the size fixed at entry, leaving the workbook half-recalculated,
+          // and fills the whole former spill with a single value or error. Excel would resize the
+          // spill: report it, and settleSpills re-enters the formula.
           return new CellError(ErrorType.SPILL, SPILL_SIZE_CHANGED);
         }
+        if (grid.length === 1 && grid[0]?.length === 1) return grid[0][0];
         return SimpleRangeValue.onlyValues(grid as never);
       });
     };
@@ -184,7 +203,7 @@ export function hyperFormulaFunctions(
         const args = ast.args.map((arg) =>
           isEmptyArgument(arg) ? undefined : this.evaluateAst(arg, state)
         );
-        const result = invoke(args);
+        const result = invoke(args, invocationOf(fn, formulaName, ast.args, state, this));
         if (Array.isArray(result) && Array.isArray(result[0])) {
           return new ArraySize((result[0] as unknown[]).length, result.length);
         }
@@ -219,6 +238,50 @@ interface PluginInternals {
   evaluateAst(ast: unknown, state: unknown): unknown;
 }
 
+/** The sheet names of the plugin's workbook (HyperFormula's dependency graph, not public API). */
+function sheetNamesOf(plugin: unknown): (sheet: number) => string | undefined {
+  const mapping = (
+    plugin as { dependencyGraph?: { sheetMapping?: { getSheetName?(id: number): unknown } } }
+  ).dependencyGraph?.sheetMapping;
+  return (sheet) => {
+    const name = mapping?.getSheetName?.(sheet);
+    return typeof name === "string" ? name : undefined;
+  };
+}
+
+/** The invocation object for a call, with the addresses the function's metadata asks for. */
+function invocationOf(
+  fn: CustomFunctionMetadata,
+  functionName: string,
+  args: readonly unknown[],
+  state: unknown,
+  plugin: unknown
+): Invocation {
+  const { requiresAddress, requiresParameterAddresses } = fn.options ?? {};
+  const at = (state as { formulaAddress?: SimpleAddress } | undefined)?.formulaAddress;
+  if ((!requiresAddress && !requiresParameterAddresses) || at === undefined)
+    return { functionName };
+  const sheetName = sheetNamesOf(plugin);
+  const name = sheetName(at.sheet);
+  return {
+    functionName,
+    ...(requiresAddress && name !== undefined
+      ? {
+          address: sheetAddress(name, { row: at.row, column: at.col, rowCount: 1, columnCount: 1 }),
+        }
+      : {}),
+    ...(requiresParameterAddresses
+      ? {
+          parameterAddresses: fn.parameters.map((_, i) =>
+            args[i] === undefined || isEmptyArgument(args[i])
+              ? ""
+              : argumentAddress(args[i], at, sheetName)
+          ),
+        }
+      : {}),
+  };
+}
+
 /**
  * True when a call is known to give one figure without running it: a function with `segments`
  * and `segment` spills a table only when `segments` is given and `segment` is not
@@ -237,13 +300,6 @@ function isEmptyArgument(ast: unknown): boolean {
   return typeof ast === "object" && ast !== null && (ast as { type?: string }).type === "EMPTY";
 }
 
-/** The message HyperFormula gives an array result that landed in a cell sized for one value. */
-const SPILL_SIZED_TOO_SMALL = "Cell range not allowed.";
-/** The message of a spill whose result no longer has the size it had when it was entered. */
-export const SPILL_SIZE_CHANGED = "The result changed size; the spill is being resized.";
-/** HyperFormula's message for a spill blocked by other cells. */
-const SPILL_BLOCKED = "No space for array result.";
-
 /**
  * The size HyperFormula fixed for the spill of the formula being evaluated, when `ast` is that
  * formula's outermost call (a call nested in another formula returns into that formula, not into
@@ -261,95 +317,4 @@ function declaredSpillSize(
   return typeof size?.width === "number" && typeof size.height === "number"
     ? { width: size.width, height: size.height }
     : undefined;
-}
-
-interface SpillWorkbook {
-  getSheetNames(): string[];
-  getSheetId(name: string): number | undefined;
-  getSheetFormulas(sheet: number): (string | undefined)[][];
-  getSheetValues(sheet: number): unknown[][];
-  setCellContents(address: { sheet: number; row: number; col: number }, content: string): unknown;
-}
-
-/**
- * HyperFormula fixes a spill's size when the formula is entered. A spill that reads another
- * spill (COHORT over MRRMATRIX) is entered before that one has values, so it gets sized as one
- * cell; entering it again once the values exist sizes it right. Repeats until nothing changes
- * (a chain of spills settles one link per round). Returns how many formulas were re-entered.
- */
-export function resizeSpills(workbook: SpillWorkbook, maxRounds = 5): number {
-  let reentered = 0;
-  for (let round = 0; round < maxRounds; round++) {
-    let changed = 0;
-    for (const name of workbook.getSheetNames()) {
-      const sheet = workbook.getSheetId(name) as number;
-      const formulas = workbook.getSheetFormulas(sheet);
-      const values = workbook.getSheetValues(sheet);
-      formulas.forEach((row, r) =>
-        row.forEach((formula, c) => {
-          const value = values[r]?.[c] as { message?: string } | undefined;
-          if (formula && needsResizing(value)) {
-            workbook.setCellContents({ sheet, row: r, col: c }, formula);
-            changed++;
-          }
-        })
-      );
-    }
-    reentered += changed;
-    if (changed === 0) break;
-  }
-  return reentered;
-}
-
-function needsResizing(value: unknown): boolean {
-  const message = (value as { message?: unknown } | null)?.message;
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (message === SPILL_SIZED_TOO_SMALL || message === SPILL_SIZE_CHANGED)
-  );
-}
-
-export interface CellAddress {
-  readonly sheet: number;
-  readonly row: number;
-  readonly col: number;
-}
-
-interface SettlingWorkbook {
-  getCellValue(address: CellAddress): unknown;
-  getCellFormula(address: CellAddress): string | undefined;
-  setCellContents(address: CellAddress, content: string): unknown;
-}
-
-/**
- * resizeSpills for a known set of formula cells (the playground tracks the formulas it entered,
- * so an edit does not scan every sheet): re-enters each formula whose spill was sized too small
- * or has changed size, until nothing changes, and once each formula whose spill was blocked (the
- * blocking cell may have been cleared since; HyperFormula does not retry on its own). Returns the
- * cells re-entered.
- */
-export function settleSpills(
-  workbook: SettlingWorkbook,
-  formulaCells: Iterable<CellAddress>,
-  maxRounds = 5
-): CellAddress[] {
-  const cells = [...formulaCells];
-  const reentered: CellAddress[] = [];
-  const reenter = (cell: CellAddress): void => {
-    const formula = workbook.getCellFormula(cell);
-    if (formula === undefined) return;
-    workbook.setCellContents(cell, formula);
-    reentered.push(cell);
-  };
-  for (const cell of cells) {
-    const value = workbook.getCellValue(cell) as { message?: unknown } | null;
-    if (typeof value === "object" && value?.message === SPILL_BLOCKED) reenter(cell);
-  }
-  for (let round = 0; round < maxRounds; round++) {
-    const due = cells.filter((cell) => needsResizing(workbook.getCellValue(cell)));
-    if (due.length === 0) break;
-    due.forEach(reenter);
-  }
-  return reentered;
 }

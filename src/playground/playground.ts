@@ -1,22 +1,27 @@
 /**
  * The playground page (`npm start`, then http://localhost:3001): a stand-in for Excel in a plain
  * browser. It loads the add-in's own functions.js and functions.json, registers the functions
- * with HyperFormula, builds the seeded sample workbook, draws it, and docks the add-in's real
- * task pane (taskpane.html, the page Excel loads) beside it in a frame of the same origin. The
- * pane finds the workbook under window[PLAYGROUND_GLOBAL] and works on it through the same
- * WorkbookPort as in Excel.
+ * with HyperFormula, opens the workbook kept in this browser (or the seeded sample), draws it,
+ * and docks the add-in's real task pane (taskpane.html, the page Excel loads) beside it in a
+ * frame of the same origin. The pane finds the workbook under window[PLAYGROUND_GLOBAL] and works
+ * on it through the same WorkbookPort as in Excel. Files are read and written in the page, and
+ * the workbook is kept in the browser's IndexedDB: nothing is sent anywhere.
  *
  * URL parameters: `lang` (en-US, zh-CN), `sheet` (the sheet to show first), `seed`,
  * `customers`, `months` (e.g. ?customers=100000&months=36 for the benchmark's grid), `pane=0`
- * to start with the pane closed.
+ * to start with the pane closed, `new=sample` or `new=empty` to start again.
  */
 import { PLAYGROUND_GLOBAL, type PlaygroundHost } from "../workbook/host";
-import type { PlaygroundWorkbook } from "../workbook/playground";
 import { registerAddinFunctions } from "./engine";
 import { loadAddinFunctions, setDisplayLanguage } from "./functionsHost";
 import { createSpreadsheet } from "./grid";
-import { SHEET_NAMES } from "./sampleData";
-import { buildSampleWorkbook } from "./sampleWorkbook";
+import { Catalogue, helpPage } from "./page/catalogue";
+import { addSheets, downloadXlsx, readFile } from "./page/files";
+import { type KeepStatus, Keeper, KeptStore, MAX_KEPT_CELLS } from "./page/keep";
+import { openWorkbook } from "./page/opening";
+import { taskPaneFrame } from "./page/paneFrame";
+import { buildToolbar } from "./page/toolbar";
+import type { PlaygroundWorkbook } from "./workbook";
 
 const LANGUAGE_KEY = "retentionMetricsPlayground:displayLanguage";
 export const LANGUAGES: readonly { readonly code: string; readonly label: string }[] = [
@@ -38,109 +43,123 @@ function storedLanguage(): string | null {
   }
 }
 
-function numberParameter(params: URLSearchParams, name: string): number | undefined {
-  const text = params.get(name);
-  if (text === null || text.trim() === "") return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`?${name}= must be a whole number above 0, not "${text}"`);
-  return value;
-}
-
 /** Lets the browser paint the status line before a long synchronous step. */
 const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-function publish(workbook: PlaygroundWorkbook, displayLanguage: string): void {
-  const host: PlaygroundHost = { workbook, displayLanguage };
-  (window as unknown as Record<string, unknown>)[PLAYGROUND_GLOBAL] = host;
+const count = (n: number) => n.toLocaleString("en-US");
+
+function keepText(status: KeepStatus): { text: string; warning: boolean } {
+  switch (status.kind) {
+    case "saving":
+      return { text: "Saving in this browser…", warning: false };
+    case "kept":
+      return { text: `Kept in this browser (${count(status.cells)} cells)`, warning: false };
+    case "tooLarge":
+      return {
+        text: `Not kept: ${count(status.cells)} cells is more than the ${count(MAX_KEPT_CELLS)} this browser keeps. Export it as .xlsx to keep it.`,
+        warning: true,
+      };
+    default:
+      return { text: `Not kept: ${status.message}`, warning: true };
+  }
 }
 
-/**
- * A frame loading the task pane. office.js, outside Office and in a frame, sends its page to
- * about:blank ("The add-in is not hosted in plain browser top window") unless the page defines
- * `OsfOptOut`; with it, Office.onReady resolves with no host, as in a browser tab. The pane's
- * page is of this origin and shares this page's event loop, so the flag is set on it as soon as
- * its document exists: office.js checks only after it has fetched itself and its mapping table,
- * several network round trips later.
- */
-function taskPaneFrame(area: HTMLElement): HTMLIFrameElement {
-  const frame = document.createElement("iframe");
-  frame.id = "taskpane-frame";
-  frame.title = "Retention Metrics task pane";
-  frame.src = "taskpane.html";
-  area.append(frame);
-  const channel = new MessageChannel();
-  const giveUp = Date.now() + 20_000;
-  channel.port1.onmessage = () => {
-    const paneWindow = frame.contentWindow as unknown as Record<string, unknown> | null;
-    let url = "";
-    try {
-      url = frame.contentDocument?.URL ?? "";
-    } catch {
-      return; // navigated elsewhere (not this origin): nothing to do
-    }
-    if (paneWindow && url.includes("taskpane.html")) {
-      paneWindow["OsfOptOut"] = true;
-      channel.port1.close();
-    } else if (Date.now() < giveUp && frame.isConnected) {
-      channel.port2.postMessage(null); // next task, without setTimeout's 4 ms clamp
-    } else {
-      channel.port1.close();
-    }
-  };
-  channel.port2.postMessage(null);
-  return frame;
+/** The page's address with `new` set (to start again) and the sample choices left out. */
+function startAgainAt(kind: "sample" | "empty"): string {
+  const params = new URLSearchParams(location.search);
+  for (const name of ["seed", "customers", "months", "examples", "sheet", "new"])
+    params.delete(name);
+  params.set("new", kind);
+  return `${location.pathname}?${params.toString()}`;
 }
 
 async function main(): Promise<void> {
   const status = byId<HTMLElement>("playground-status");
+  const say = (text: string, error = false) => {
+    status.textContent = text;
+    status.classList.toggle("error", error);
+  };
   const params = new URLSearchParams(location.search);
   const languages = LANGUAGES.map((language) => language.code);
   const wanted = params.get("lang") ?? storedLanguage() ?? "en-US";
   let language = languages.includes(wanted) ? wanted : "en-US";
   setDisplayLanguage(window, language);
 
-  status.textContent = "Loading the add-in's functions (functions.js, functions.json)…";
+  say("Loading the add-in's functions (functions.js, functions.json)…");
   const { metadata, implementations } = await loadAddinFunctions();
   registerAddinFunctions(metadata, implementations);
+  const catalogue = new Catalogue(metadata);
+  const functionNames = metadata.functions.map((fn) => fn.name);
 
-  const sampleOptions = {
-    seed: numberParameter(params, "seed"),
-    customers: numberParameter(params, "customers"),
-    months: numberParameter(params, "months"),
-    // ?examples=1 keeps the Examples sheet on a large sample too (slow to compute).
-    ...(params.has("examples") ? { examples: params.get("examples") !== "0" } : {}),
-  };
-  const size = `${(sampleOptions.customers ?? 300).toLocaleString("en-US")} customers × ${sampleOptions.months ?? 24} months`;
-  status.textContent = `Generating the sample workbook (${size})…`;
-  await nextFrame();
   let storage: Storage | null = null;
   try {
     storage = window.localStorage;
   } catch {
     storage = null; // storage blocked: settings stay in memory
   }
-  const { workbook, examples } = buildSampleWorkbook(sampleOptions, { storage });
-  const first = params.get("sheet");
-  if (first !== null && workbook.sheetNames().includes(first))
-    workbook.activate(workbook.sheetId(first));
-  publish(workbook, language);
-
-  const boldRows = new Map<string, ReadonlySet<number>>();
-  for (const name of workbook.sheetNames()) boldRows.set(name, new Set([0]));
-  if (examples) boldRows.set(SHEET_NAMES.examples, new Set(examples.headings));
-  const sheetArea = byId<HTMLElement>("sheet-area");
-  const spreadsheet = createSpreadsheet(sheetArea, workbook, { boldRows });
+  const store = await KeptStore.open().catch(() => null);
+  const opened = await openWorkbook(params, store, storage, async (text) => {
+    say(text);
+    await nextFrame();
+  });
+  if (params.has("new")) {
+    params.delete("new"); // a reload opens what is kept from now on
+    const rest = params.toString();
+    history.replaceState(null, "", `${location.pathname}${rest ? `?${rest}` : ""}`);
+  }
+  const workbook: PlaygroundWorkbook = opened.workbook;
 
   // The task pane: the add-in's own page, in a frame of this origin, added once the workbook is
   // published so that its start-up finds it.
   const paneArea = byId<HTMLElement>("pane-area");
   const paneToggle = byId<HTMLButtonElement>("pane-toggle");
+  const select = byId<HTMLSelectElement>("language");
+  const help = byId<HTMLAnchorElement>("help-link");
+  const sheetArea = byId<HTMLElement>("sheet-area");
+  const spreadsheet = createSpreadsheet(sheetArea, workbook, {
+    functions: () => catalogue.functions(language),
+  });
   const mountPane = () => {
     paneArea.replaceChildren(); // a new frame each time: the pane starts again from the beginning
     taskPaneFrame(paneArea);
   };
+
+  /** The one language switch: the header's. The pane asks for a change through the host. */
+  const switchLanguage = (next: string) => {
+    const code = next.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+    if (code === language) return;
+    language = code;
+    select.value = code;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, language);
+    } catch {
+      // not remembered across visits: fine
+    }
+    setDisplayLanguage(window, language);
+    publish();
+    // The functions read the language for their messages: every formula is computed again.
+    workbook.recalculate();
+    document.documentElement.lang = language;
+    help.href = helpPage(language);
+    void catalogue.load(language).catch((error: unknown) => console.warn(error));
+    if (!paneArea.hidden) mountPane(); // a new frame: the pane starts again in the new language
+  };
+
+  const publish = () => {
+    const host: PlaygroundHost = {
+      workbook,
+      displayLanguage: language,
+      setDisplayLanguage: (next) => setTimeout(() => switchLanguage(next), 0),
+      insertFunction: (id) => {
+        window.focus();
+        spreadsheet.startFormula(`=SAAS.${id}(`);
+      },
+    };
+    (window as unknown as Record<string, unknown>)[PLAYGROUND_GLOBAL] = host;
+  };
+  publish();
+
   const showPane = (shown: boolean) => {
     paneArea.hidden = !shown;
     paneToggle.setAttribute("aria-pressed", String(shown));
@@ -150,9 +169,103 @@ async function main(): Promise<void> {
   paneToggle.addEventListener("click", () => showPane(paneArea.hidden));
   showPane(params.get("pane") !== "0");
 
-  // The language switch: the pane reads displayLanguage when it starts, so it is reloaded; the
-  // functions read it for their messages, so the workbook recalculates.
-  const select = byId<HTMLSelectElement>("language");
+  // Files in: the Open button, or a file dropped on the workbook.
+  const importFiles = async (files: readonly File[]) => {
+    try {
+      const added: string[] = [];
+      for (const file of files) {
+        say(`Reading ${file.name}…`);
+        await nextFrame();
+        added.push(...addSheets(workbook, await readFile(file, functionNames)));
+      }
+      const first = added[0];
+      if (first !== undefined) workbook.activate(workbook.sheetId(first));
+      say(
+        `Added ${added.map((name) => `“${name}”`).join(", ")}: select the data and analyse it in the task pane, or type =SAAS.`
+      );
+    } catch (error) {
+      say(
+        `Could not read the file: ${error instanceof Error ? error.message : String(error)}`,
+        true
+      );
+    }
+    spreadsheet.focus();
+  };
+  const toolbar = buildToolbar(byId("toolbar"), {
+    open: (files) => void importFiles(files),
+    exportXlsx: () => {
+      say("Writing the .xlsx file…");
+      downloadXlsx(workbook, "retention-metrics-playground.xlsx").then(
+        () =>
+          say(
+            "Downloaded retention-metrics-playground.xlsx: =SAAS formulas kept, values saved with them."
+          ),
+        (error: unknown) =>
+          say(
+            `Could not write the file: ${error instanceof Error ? error.message : String(error)}`,
+            true
+          )
+      );
+    },
+    undo: () => {
+      workbook.undo();
+      spreadsheet.render();
+      spreadsheet.focus();
+    },
+    redo: () => {
+      workbook.redo();
+      spreadsheet.render();
+      spreadsheet.focus();
+    },
+    format: (code) => {
+      workbook.formatRange(workbook.selection, code);
+      spreadsheet.render();
+      spreadsheet.focus();
+    },
+    newSample: () => location.assign(startAgainAt("sample")),
+    clear: () => location.assign(startAgainAt("empty")),
+  });
+  const showState = () => {
+    toolbar.history(workbook.canUndo, workbook.canRedo);
+    const { row, column } = workbook.selection;
+    toolbar.showFormat(workbook.cell(workbook.activeSheet, row, column).numberFormat);
+  };
+  workbook.onChange((change) => {
+    if (["history", "selection", "active", "formats", "cells"].includes(change.kind)) showState();
+  });
+  showState();
+  sheetArea.addEventListener("dragover", (event) => {
+    if (!event.dataTransfer?.types.includes("Files")) return;
+    event.preventDefault();
+    sheetArea.classList.add("dropping");
+  });
+  sheetArea.addEventListener("dragleave", (event) => {
+    if (event.target === sheetArea || !sheetArea.contains(event.relatedTarget as Node)) {
+      sheetArea.classList.remove("dropping");
+    }
+  });
+  sheetArea.addEventListener("drop", (event) => {
+    sheetArea.classList.remove("dropping");
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    void importFiles(files);
+  });
+
+  // Kept in this browser, a second after each change.
+  if (store) {
+    new Keeper(workbook, store, opened.workbookId, (state) => {
+      const { text, warning } = keepText(state);
+      toolbar.keepStatus(text, warning);
+    });
+    toolbar.keepStatus(
+      opened.kept ? "Kept in this browser" : "Not changed yet: a change is kept in this browser"
+    );
+  } else {
+    toolbar.keepStatus("Not kept: this browser does not let the page store data", true);
+  }
+
+  // The language switch.
   select.replaceChildren(
     ...LANGUAGES.map(({ code, label }) => {
       const option = document.createElement("option");
@@ -162,22 +275,12 @@ async function main(): Promise<void> {
       return option;
     })
   );
-  select.addEventListener("change", () => {
-    language = select.value;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, language);
-    } catch {
-      // not remembered across visits: fine
-    }
-    setDisplayLanguage(window, language);
-    publish(workbook, language);
-    workbook.recalculate();
-    document.documentElement.lang = language;
-    if (!paneArea.hidden) mountPane(); // a new frame: the pane starts again in the new language
-  });
+  select.addEventListener("change", () => switchLanguage(select.value));
   document.documentElement.lang = language;
+  help.href = helpPage(language);
+  void catalogue.load(language).catch((error: unknown) => console.warn(error));
 
-  status.textContent = `Sample: ${size}, seed ${sampleOptions.seed ?? 42}`;
+  say(opened.description);
   document.body.dataset["ready"] = "true";
   spreadsheet.focus();
 }

@@ -2,7 +2,7 @@
  * The playground's workbook: the generated sample sheets plus the Examples sheet, built into a
  * PlaygroundWorkbook with the formats and column widths that make it read like a real workbook.
  */
-import { PlaygroundWorkbook, type PlaygroundWorkbookOptions } from "../workbook/playground";
+import { PlaygroundWorkbook, type PlaygroundWorkbookOptions } from "./workbook";
 import type { CellInput } from "../workbook/port";
 import { buildEngine } from "./engine";
 import { buildExamples, type ExamplesSheet } from "./examples";
@@ -50,6 +50,9 @@ export function buildSampleWorkbook(
     ...workbookOptions,
   });
 
+  for (const name of workbook.sheetNames()) workbook.setBoldRows(workbook.sheetId(name), [0]);
+  if (examples)
+    workbook.setBoldRows(workbook.sheetId(SHEET_NAMES.examples), [...examples.headings]);
   const { customers, months } = sample.options;
   const mrr = workbook.sheetId(SHEET_NAMES.mrr);
   workbook.applyFormats(mrr, [

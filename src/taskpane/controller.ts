@@ -99,6 +99,8 @@ export interface PaneOptions {
   readonly locale: string;
   /** Called when the user picks a language in the pane's switch. */
   readonly onLanguageChosen?: (language: Language) => void;
+  /** Where the host can start a formula in the selected cell (the playground): a function's id. */
+  readonly insertFunction?: (id: string) => void;
   /** The functions' metadata, in the pane's language (the page's functions.json by default). */
   readonly loadFunctions?: (language: Language) => Promise<FunctionMetadata[]>;
 }

@@ -13,7 +13,7 @@ import { LANGUAGES, type Language, type MessageKey, type Translator } from "../i
 import { type PaneController, type Status, TABS, type Tab, errorText } from "./controller";
 import type { ViewContext } from "./controls";
 import { type Child, el, onAction, uniqueId } from "./dom";
-import { functionSignature } from "./functionsList";
+import { type FunctionMetadata, functionSignature } from "./functionsList";
 import { LAYOUT_NAME } from "./labels";
 import { mappingForm } from "./mappingView";
 import {
@@ -408,7 +408,9 @@ export class TaskPane {
       list.replaceChildren(
         ...functions.list.map((fn) =>
           el("li", { data: { functionId: fn.id } }, [
-            el("code", { text: functionSignature(fn) }),
+            this.controller.options.insertFunction
+              ? this.insertButton(fn)
+              : el("code", { text: functionSignature(fn) }),
             el("p", { text: fn.description }),
           ])
         )
@@ -417,6 +419,17 @@ export class TaskPane {
       list.append(el("li", { text: t("functions.failed", { message: functions.error }) }));
     }
     return [el("p", { className: "hint", text: t("functions.hint") }), list];
+  }
+
+  /** A function's signature as a button that starts its formula in the selected cell. */
+  private insertButton(fn: FunctionMetadata): HTMLButtonElement {
+    const button = el(
+      "button",
+      { className: "insert-function", attrs: { type: "button" }, testId: "insert-function" },
+      [el("code", { text: functionSignature(fn) })]
+    );
+    button.addEventListener("click", () => this.controller.options.insertFunction?.(fn.id));
+    return button;
   }
 }
 

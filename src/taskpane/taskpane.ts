@@ -66,8 +66,10 @@ async function start(): Promise<void> {
   }
 
   const hostLanguage = playground?.displayLanguage ?? officeDisplayLanguage() ?? null;
+  // In the playground the page's language switch is the one source: the pane follows it.
+  const followsHost = playground?.setDisplayLanguage !== undefined;
   const { language, locale } = chooseLanguage({
-    chosen: storedChoice(hostLanguage),
+    chosen: followsHost ? null : storedChoice(hostLanguage),
     playground: playground?.displayLanguage ?? null,
     office: officeDisplayLanguage(),
     browser: navigator.language,
@@ -81,7 +83,9 @@ async function start(): Promise<void> {
     officeError: host === "none" ? officeError : null,
     language,
     locale,
-    onLanguageChosen: (chosen) => storeChoice(chosen, hostLanguage),
+    onLanguageChosen: (chosen) =>
+      followsHost ? playground?.setDisplayLanguage?.(chosen) : storeChoice(chosen, hostLanguage),
+    insertFunction: playground?.insertFunction,
   });
   new TaskPane(root, controller).start();
 }

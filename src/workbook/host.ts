@@ -13,6 +13,16 @@ export interface PlaygroundHost {
   readonly workbook: WorkbookPort;
   /** The display language the playground's switch asks for, e.g. "en-US" or "zh-CN". */
   readonly displayLanguage?: string;
+  /**
+   * Sets the playground's display language (its header switch is the one source: the page
+   * switches, and starts the pane again in that language). Absent outside the playground.
+   */
+  readonly setDisplayLanguage?: (language: string) => void;
+  /**
+   * Starts a formula calling the add-in's function `id` ("NRR") in the selected cell, for the
+   * user to complete. Absent outside the playground.
+   */
+  readonly insertFunction?: (id: string) => void;
 }
 
 /** The playground host of a pane running in an iframe of the playground page, if any. */

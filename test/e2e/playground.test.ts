@@ -158,7 +158,7 @@ describe("the playground", () => {
     await goTo(page, "Examples!H4");
     const csm = sample.mrr[1]?.[3] as string;
     await expect(page.locator("#cell-message").textContent()).resolves.toBe(
-      `#VALUE!  start_mrr row 2: "${csm}" is text, not a number; revenue amounts must be numbers`
+      `#VALUE!  start_mrr MRR!D2: "${csm}" is text, not a number; revenue amounts must be numbers`
     );
     await goTo(page, resultCell("No starting revenue"));
     await expect(page.locator("#cell-message").textContent()).resolves.toMatch(/^#DIV\/0!/);

@@ -107,8 +107,13 @@ export async function openPlayground(query = "", shared?: Session): Promise<Play
     page.on("requestfailed", (request) => {
       if (isExpectedOffline(request.url())) return;
       // A frame's requests are cancelled when the frame goes (the pane restarting on a language
-      // change): not a failure of the page.
-      if (request.failure()?.errorText === "net::ERR_ABORTED" && request.frame().isDetached())
+      // change, asked for by the page or by the pane's own switch): not a failure of the page.
+      // The frame may not yet count as detached when its cancelled requests are reported.
+      const frame = request.frame();
+      if (
+        request.failure()?.errorText === "net::ERR_ABORTED" &&
+        (frame.isDetached() || frame !== page.mainFrame())
+      )
         return;
       problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     });

@@ -190,4 +190,19 @@ describe("what the add-in ships", () => {
       expect(code, bundle).not.toMatch(/hyperformula|handsontable|gpl-v3/i);
     }
   });
+
+  it("the playground's file libraries (Papa Parse, fflate, ExcelJS) are in neither functions.js nor taskpane.js", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { DIST } = await import("../support/bundle");
+    // A string each library carries, found where the playground ships it.
+    const markers = { papaparse: /UndetectableDelimiter/, fflate: /invalid zip data/, exceljs: /xl\/worksheets|ExcelJS/ };
+    expect(readFileSync(`${DIST}/playground.js`, "utf8")).toMatch(markers.papaparse);
+    expect(readFileSync(`${DIST}/playground.js`, "utf8")).toMatch(markers.fflate);
+    expect(readFileSync(`${DIST}/vendor/exceljs.min.js`, "utf8")).toMatch(markers.exceljs);
+    for (const bundle of ["functions.js", "taskpane.js"]) {
+      const code = readFileSync(`${DIST}/${bundle}`, "utf8");
+      for (const [library, marker] of Object.entries(markers))
+        expect(code, `${library} in ${bundle}`).not.toMatch(marker);
+    }
+  });
 });

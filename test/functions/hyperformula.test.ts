@@ -107,12 +107,12 @@ describe("spills and errors in the workbook", () => {
     expect(spill[3]?.[1] as number).toBeCloseTo(4340 / 4780, 12);
   });
 
-  it("a bad score is #VALUE! with the message naming row and value", () => {
+  it("a bad score is #VALUE! with the message naming its cell and value", () => {
     const book = buildWorkbook({ S: [[9], [11], ["=SAAS.NPS(A1:A2)"]] });
     const value = book.getCellValue({ sheet: 0, row: 2, col: 0 });
     expect(value).toBeInstanceOf(DetailedCellError);
     expect((value as DetailedCellError).value).toBe("#VALUE!");
-    expect((value as DetailedCellError).message).toBe("scores row 2: 11 is outside the scale; NPS scores are whole numbers from 0 to 10");
+    expect((value as DetailedCellError).message).toBe("scores A2: 11 is outside the scale; NPS scores are whole numbers from 0 to 10");
   });
 
   it("an error in an input range is passed on, as SUM passes it on", () => {

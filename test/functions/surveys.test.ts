@@ -398,12 +398,12 @@ describe("spills and errors in the workbook", () => {
   });
 
   it.each([
-    ["a logical value", "=FALSE()", "scores row 2: FALSE is a logical value, not a number"],
-    ["text", "n/a", 'scores row 2: "n/a" is text, not a number; NPS scores must be numbers'],
-    ["11", 11, "scores row 2: 11 is outside the scale; NPS scores are whole numbers from 0 to 10"],
-    ["-1", -1, "scores row 2: -1 is outside the scale; NPS scores are whole numbers from 0 to 10"],
-    ["7.5", 7.5, "scores row 2: 7.5 is not a whole number; NPS scores are whole numbers from 0 to 10"],
-  ])("a score of %s is #VALUE! with row and value", (_why, cell, message) => {
+    ["a logical value", "=FALSE()", "scores A2: FALSE is a logical value, not a number"],
+    ["text", "n/a", 'scores A2: "n/a" is text, not a number; NPS scores must be numbers'],
+    ["11", 11, "scores A2: 11 is outside the scale; NPS scores are whole numbers from 0 to 10"],
+    ["-1", -1, "scores A2: -1 is outside the scale; NPS scores are whole numbers from 0 to 10"],
+    ["7.5", 7.5, "scores A2: 7.5 is not a whole number; NPS scores are whole numbers from 0 to 10"],
+  ])("a score of %s is #VALUE! naming its cell and value", (_why, cell, message) => {
     const error = errorIn([[9], [cell], ["=SAAS.NPS.BREAKDOWN(A1:A2)"]], 2);
     expect(error.value).toBe("#VALUE!");
     expect(error.message).toBe(message);

@@ -3,7 +3,8 @@
  * functions registered as its custom functions.
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";
-import { hyperFormulaFunctions, resizeSpills } from "../../src/playground/hyperformulaFunctions";
+import { hyperFormulaFunctions } from "../../src/playground/hyperformulaFunctions";
+import { resizeSpills } from "../../src/playground/spills";
 import { loadBundle } from "./bundle";
 
 let registered = false;

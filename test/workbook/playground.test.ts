@@ -19,13 +19,10 @@ import {
   toCsv,
 } from "../../src/playground/sampleData";
 import { buildSampleWorkbook } from "../../src/playground/sampleWorkbook";
-import {
-  PlaygroundWorkbook,
-  type PlaygroundSheet,
-  engineContent,
-  engineFormula,
-  localAddress,
-} from "../../src/workbook/playground";
+import { engineContent, engineFormula } from "../../src/playground/model/cellContent";
+import type { PlaygroundSheet } from "../../src/playground/model/spreadsheet";
+import { PlaygroundWorkbook } from "../../src/playground/workbook";
+import { localAddress } from "../../src/workbook/playground";
 import type { CellInput } from "../../src/workbook/port";
 import { DIST, loadBundle } from "../support/bundle";
 import { expectEveryWriteRefused } from "./portContract";
@@ -484,7 +481,7 @@ describe("what the user types", () => {
     workbook.enter(0, 7, 0, "=SAAS.NRR(C1:C4,B1:B4)");
     expect(workbook.cell(0, 7, 0).error).toEqual({
       code: "#VALUE!",
-      message: 'start_mrr row 2: "A" is text, not a number; revenue amounts must be numbers',
+      message: 'start_mrr C2: "A" is text, not a number; revenue amounts must be numbers',
     });
     workbook.enter(0, 8, 0, '=SAAS.NRR(A1:A4,B1:B4,C1:C4,"Z")');
     expect(workbook.cell(0, 8, 0).error).toEqual({

@@ -1,0 +1,116 @@
+/**
+ * Which workbook the page opens: the one kept in this browser, else the generated sample. URL
+ * parameters ask for something else: `?new=sample` starts again from the sample (the kept
+ * workbook is forgotten), `?new=empty` from one empty sheet, and sample choices (`?seed=7`,
+ * `?customers=100000&months=36`, `?examples=1`) open that sample.
+ */
+import { buildEngine } from "../engine";
+import { buildSampleWorkbook } from "../sampleWorkbook";
+import { PlaygroundWorkbook } from "../workbook";
+import type { KeptStore, KeptWorkbook } from "./keep";
+
+export interface Opened {
+  readonly workbook: PlaygroundWorkbook;
+  readonly workbookId: string;
+  /** What the status line says of it. */
+  readonly description: string;
+  /** Whether it was kept already (so far unchanged since). */
+  readonly kept: boolean;
+}
+
+const SAMPLE_PARAMETERS = ["seed", "customers", "months", "examples"];
+
+function numberParameter(params: URLSearchParams, name: string): number | undefined {
+  const text = params.get(name);
+  if (text === null || text.trim() === "") return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`?${name}= must be a whole number above 0, not "${text}"`);
+  return value;
+}
+
+/** An empty workbook of one sheet, as kept. */
+export function emptyWorkbook(workbookId: string): KeptWorkbook {
+  return {
+    format: 1,
+    workbookId,
+    activeSheet: "Sheet1",
+    sheets: [
+      {
+        name: "Sheet1",
+        rows: [],
+        decorations: {
+          formats: [],
+          cellFormats: [],
+          boldRows: [],
+          colorScales: [],
+          charts: [],
+          columnWidths: [],
+        },
+      },
+    ],
+  };
+}
+
+export function restore(kept: KeptWorkbook, storage: Storage | null): PlaygroundWorkbook {
+  const workbook = PlaygroundWorkbook.restore(kept.sheets, buildEngine, {
+    storage,
+    workbookId: kept.workbookId,
+  });
+  if (workbook.sheetNames().includes(kept.activeSheet))
+    workbook.activate(workbook.sheetId(kept.activeSheet));
+  return workbook;
+}
+
+export async function openWorkbook(
+  params: URLSearchParams,
+  store: KeptStore | null,
+  storage: Storage | null,
+  progress: (text: string) => Promise<void>
+): Promise<Opened> {
+  const wanted = params.get("new");
+  if (wanted === "empty") {
+    const kept = emptyWorkbook(`workbook-${Date.now()}`);
+    await store?.save(kept).catch(() => undefined);
+    return {
+      workbook: restore(kept, storage),
+      workbookId: kept.workbookId,
+      description: "An empty workbook",
+      kept: true,
+    };
+  }
+  const sampleAsked = SAMPLE_PARAMETERS.some((name) => params.has(name));
+  if (wanted === "sample") await store?.forget().catch(() => undefined);
+  else if (!sampleAsked && store) {
+    const kept = await store.load().catch(() => null);
+    if (kept) {
+      await progress("Opening the workbook kept in this browser…");
+      return {
+        workbook: restore(kept, storage),
+        workbookId: kept.workbookId,
+        description: "Your workbook, kept in this browser",
+        kept: true,
+      };
+    }
+  }
+  const options = {
+    seed: numberParameter(params, "seed"),
+    customers: numberParameter(params, "customers"),
+    months: numberParameter(params, "months"),
+    // ?examples=1 keeps the Examples sheet on a large sample too (slow to compute).
+    ...(params.has("examples") ? { examples: params.get("examples") !== "0" } : {}),
+  };
+  const size = `${(options.customers ?? 300).toLocaleString("en-US")} customers × ${options.months ?? 24} months`;
+  await progress(`Generating the sample workbook (${size})…`);
+  const { workbook, sample } = buildSampleWorkbook(options, { storage });
+  const first = params.get("sheet");
+  if (first !== null && workbook.sheetNames().includes(first))
+    workbook.activate(workbook.sheetId(first));
+  const { seed, customers, months } = sample.options;
+  return {
+    workbook,
+    workbookId: `sample-${seed}-${customers}x${months}`,
+    description: `Sample: ${size}, seed ${options.seed ?? 42}`,
+    kept: false,
+  };
+}
