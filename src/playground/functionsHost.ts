@@ -4,6 +4,7 @@
  * script runs, and the bundle's `CustomFunctions.associate` calls hand it the implementations.
  * functions.json, the metadata Excel reads, gives the signatures.
  */
+import type { ErrorValue } from "../core/sheet/cells";
 import type { CustomFunctionImplementation, CustomFunctionMetadata } from "./hyperformulaFunctions";
 
 /** CustomFunctions.ErrorCode: the values are the error values a cell shows. */
@@ -15,7 +16,7 @@ export const ERROR_CODES = {
   nullReference: "#NULL!",
   invalidName: "#NAME?",
   invalidReference: "#REF!",
-} as const;
+} as const satisfies Record<string, ErrorValue>;
 
 /** CustomFunctions.Error: an error value and, for #VALUE! and #N/A, the message Excel shows. */
 export class CustomFunctionError {

@@ -5,13 +5,14 @@
  * spreadsheet engine and by the playground; never by the add-in itself (HyperFormula is GPL-3.0,
  * a devDependency only).
  *
- * Excel's calling convention mirrored here (shared/docs/office-platform.md):
+ * Excel's calling convention mirrored here (docs/architecture.md, "The Office platform, as this project found it"):
  * - a range parameter gets an array of rows, a single value in it gets [[value]];
  * - a blank cell is `null`, an omitted optional argument `null`;
  * - an error cell is passed on as an error object ({ code, message }), as with
  *   allowErrorForDataTypeAny;
  * - an invocation object is appended as the last argument.
  */
+import { type ErrorValue, isErrorValueText } from "../core/sheet/cells";
 import {
   ArraySize,
   CellError,
@@ -60,7 +61,7 @@ interface ErrorLike {
   readonly message?: string;
 }
 
-const EXCEL_CODE_BY_HF_ERROR: Record<string, string> = {
+const EXCEL_CODE_BY_HF_ERROR: Record<string, ErrorValue> = {
   [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
   [ErrorType.NA]: "#N/A",
   [ErrorType.VALUE]: "#VALUE!",
@@ -71,7 +72,7 @@ const EXCEL_CODE_BY_HF_ERROR: Record<string, string> = {
   [ErrorType.CYCLE]: "#REF!",
 };
 
-const HF_ERROR_BY_EXCEL_CODE: Record<string, ErrorType> = {
+const HF_ERROR_BY_EXCEL_CODE: Partial<Record<ErrorValue, ErrorType>> = {
   "#DIV/0!": ErrorType.DIV_BY_ZERO,
   "#N/A": ErrorType.NA,
   "#VALUE!": ErrorType.VALUE,
@@ -113,7 +114,10 @@ function toExcelArgument(value: unknown, parameter: CustomFunctionParameter | un
 
 function toHyperFormulaValue(value: unknown): unknown {
   if (isErrorLike(value))
-    return new CellError(HF_ERROR_BY_EXCEL_CODE[value.code] ?? ErrorType.ERROR, value.message);
+    return new CellError(
+      (isErrorValueText(value.code) && HF_ERROR_BY_EXCEL_CODE[value.code]) || ErrorType.ERROR,
+      value.message
+    );
   if (value === null || value === undefined) return 0; // Excel shows a null result as 0
   return value;
 }
@@ -285,7 +289,7 @@ function invocationOf(
 /**
  * True when a call is known to give one figure without running it: a function with `segments`
  * and `segment` spills a table only when `segments` is given and `segment` is not
- * (shared/spec/functions.md, "Segments"). Sizing such a call by running it would compute it twice
+ * (docs/functions.md, "Segments"). Sizing such a call by running it would compute it twice
  * over its ranges (a board pack over 100,000 rows has dozens of them).
  */
 function isSingleFigure(fn: CustomFunctionMetadata, args: readonly unknown[]): boolean {

@@ -1,4 +1,5 @@
 /** Small page helpers of the grid: elements made with text set as text, and error wording. */
+import { type ErrorValue, isErrorValueText } from "../../core/sheet/cells";
 
 export type Make = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -16,7 +17,7 @@ export function maker(doc: Document): Make {
 }
 
 /** What a cell's error means when the function gave no message (Excel shows none for these). */
-const ERROR_TITLES: Record<string, string> = {
+const ERROR_TITLES: Partial<Record<ErrorValue, string>> = {
   "#DIV/0!": "Division by zero: there is nothing to divide by.",
   "#NUM!": "The number is too large or not valid.",
   "#NULL!": "The ranges do not intersect.",
@@ -32,5 +33,5 @@ export function errorText(
   error: { readonly code: string; readonly message: string } | null
 ): string {
   if (!error) return "";
-  return `${error.code}  ${error.message || ERROR_TITLES[error.code] || ""}`.trim();
+  return `${error.code}  ${error.message || (isErrorValueText(error.code) && ERROR_TITLES[error.code]) || ""}`.trim();
 }
