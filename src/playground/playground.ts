@@ -28,6 +28,12 @@ export const LANGUAGES: readonly { readonly code: string; readonly label: string
   { code: "en-US", label: "English" },
   { code: "zh-CN", label: "中文" },
 ];
+/**
+ * Microsoft's pseudo-locale, for testers: `?lang=qps-ploc` shows every catalogue text accented
+ * between ⟦ and ⟧, so text that skips the catalogue stands out in plain ASCII. Offered in the
+ * switch only when asked for.
+ */
+const PSEUDO_LANGUAGE = { code: "qps-ploc", label: "Pseudo (qps-ploc)" } as const;
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -81,9 +87,9 @@ async function main(): Promise<void> {
     status.classList.toggle("error", error);
   };
   const params = new URLSearchParams(location.search);
-  const languages = LANGUAGES.map((language) => language.code);
   const wanted = params.get("lang") ?? storedLanguage() ?? "en-US";
-  let language = languages.includes(wanted) ? wanted : "en-US";
+  const offered = wanted === PSEUDO_LANGUAGE.code ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
+  let language = offered.some(({ code }) => code === wanted) ? wanted : "en-US";
   setDisplayLanguage(window, language);
 
   say("Loading the add-in's functions (functions.js, functions.json)…");
@@ -267,7 +273,7 @@ async function main(): Promise<void> {
 
   // The language switch.
   select.replaceChildren(
-    ...LANGUAGES.map(({ code, label }) => {
+    ...offered.map(({ code, label }) => {
       const option = document.createElement("option");
       option.value = code;
       option.textContent = label;

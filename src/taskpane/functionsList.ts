@@ -11,9 +11,13 @@ export interface FunctionMetadata {
   readonly parameters: readonly { readonly name: string; readonly optional?: boolean }[];
 }
 
-/** The metadata file for a language: English is functions.json itself. */
+/**
+ * The metadata file for a language: the build translates it into Chinese only; English (and the
+ * pseudo-locale, whose function descriptions Excel too would take from the default) is
+ * functions.json itself.
+ */
 function metadataFile(language: Language): string {
-  return language === "en" ? "functions.json" : `functions.${language}.json`;
+  return language === "zh-CN" ? "functions.zh-CN.json" : "functions.json";
 }
 
 async function fetchFunctions(file: string): Promise<FunctionMetadata[]> {
@@ -25,7 +29,7 @@ async function fetchFunctions(file: string): Promise<FunctionMetadata[]> {
 
 /** The functions in the pane's language, or in English where no translation was built. */
 export async function loadFunctions(language: Language): Promise<FunctionMetadata[]> {
-  if (language !== "en") {
+  if (metadataFile(language) !== metadataFile("en")) {
     try {
       return await fetchFunctions(metadataFile(language));
     } catch {
