@@ -7,6 +7,7 @@ export { detectLayout } from "./layout/detect";
 export * from "./messages";
 export * from "./source";
 export * from "./mapping";
+export * from "./storedMapping";
 export * from "./revenue";
 export * from "./periods";
 export * from "./figures";

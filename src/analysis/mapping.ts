@@ -150,7 +150,7 @@ export function mappingProblems(
 }
 
 /** Every column the mapping gives a role, segments included. */
-function mappedColumns(mapping: SourceMapping): number[] {
+export function mappedColumns(mapping: SourceMapping): number[] {
   const segments = mapping.segmentColumns.map((segment) => segment.column);
   switch (mapping.kind) {
     case "grid":

@@ -2,7 +2,7 @@
  * What the analysis tells the user: a catalogue key with parameters (src/i18n words it in the
  * pane's language), never a sentence. A core error inside a message is carried as it is.
  */
-import type { MessageParams, MetricError } from "../core";
+import { type MessageParams, MetricError } from "../core";
 import type { LayoutNoteKey } from "./layout/types";
 
 /** The keys the analysis gives; the pane's catalogue has words for each, in every language. */
@@ -26,6 +26,14 @@ export type AnalysisKey =
   | "problem.amountText"
   | "problem.core"
   | "problem.noStartingRevenue"
+  | "remembered.unreadable"
+  | "remembered.malformed"
+  | "remembered.outside"
+  | "remembered.headerChanged"
+  | "remembered.periodNotDate"
+  | "remembered.periodsOutOfOrder"
+  | "remembered.periodChanged"
+  | "remembered.periodAdded"
   | ReadingKey;
 
 export type ReadingKey =
@@ -64,3 +72,16 @@ export function coreProblem(error: MetricError): AnalysisMessage {
 export type Prepared<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problem: AnalysisMessage };
+
+/**
+ * A step's value, or the core's error as its problem: a figure too large to add is said in its
+ * place while the rest of the analysis stands. Anything else is a fault and is thrown on.
+ */
+export function prepared<T>(compute: () => T): Prepared<T> {
+  try {
+    return { ok: true, value: compute() };
+  } catch (error) {
+    if (error instanceof MetricError) return { ok: false, problem: coreProblem(error) };
+    throw error;
+  }
+}

@@ -22,7 +22,7 @@ import {
   revenueTotals,
 } from "../core";
 import { type Figure, type Kpi, type KpiId, figureOf, figureOfSegment, kpi } from "./figures";
-import type { Prepared } from "./messages";
+import { type Prepared, prepared } from "./messages";
 import { MONTHS_PER_PERIOD } from "./periods";
 import { type RevenueModel, type SegmentSource, pairInput } from "./revenue";
 import { type WhatIfBaseline, whatIfBaseline } from "./whatIf";
@@ -83,11 +83,12 @@ export interface RevenueAnalysis {
   /** Whether the bridge and quick ratio told reactivation from new with the earlier periods. */
   readonly usesHistory: boolean;
   readonly kpis: readonly Kpi[];
-  readonly bridge: BridgeAmounts;
+  /** The bridge, or why it cannot be drawn (amounts too large to add, as SAAS.MRRBRIDGE says). */
+  readonly bridge: Prepared<BridgeAmounts>;
   readonly trend: readonly TrendPoint[];
   readonly segmentTables: readonly SegmentTable[];
-  /** SAAS.COHORT's table (revenue), or null when the periods are not one block. */
-  readonly cohort: ResultTable | null;
+  /** SAAS.COHORT's table (revenue), or why it cannot be; null when the periods are not one block. */
+  readonly cohort: Prepared<ResultTable> | null;
   readonly baseline: Prepared<WhatIfBaseline>;
 }
 
@@ -138,17 +139,19 @@ export function analyseRevenue(
     )
   );
 
-  const bridgeTable = mrrBridge(revenueTotals(withHistory).overall);
-  const amount = (i: number) => bridgeTable[i]?.[1] as number;
-  const bridge: BridgeAmounts = {
-    startMrr: amount(0),
-    newMrr: amount(1),
-    reactivation: amount(2),
-    expansion: amount(3),
-    contraction: amount(4),
-    churn: amount(5),
-    endMrr: amount(6),
-  };
+  const bridge = prepared((): BridgeAmounts => {
+    const bridgeTable = mrrBridge(revenueTotals(withHistory).overall);
+    const amount = (i: number) => bridgeTable[i]?.[1] as number;
+    return {
+      startMrr: amount(0),
+      newMrr: amount(1),
+      reactivation: amount(2),
+      expansion: amount(3),
+      contraction: amount(4),
+      churn: amount(5),
+      endMrr: amount(6),
+    };
+  });
 
   const trend: TrendPoint[] = [];
   for (let p = Math.max(1, model.periods.length - TREND_POINTS); p < model.periods.length; p++) {
@@ -161,11 +164,20 @@ export function analyseRevenue(
   }
 
   const segmentTables = model.segments.map((segment) => segmentTable(model, start, end, segment));
-  let cohort: ResultTable | null = null;
-  if (model.cohortMatrix !== null) {
-    const { amounts, periodLabels } = readCohortInput(model.cohortMatrix);
-    cohort = cohortTable(amounts.values, amounts.rows, amounts.columns, "revenue", periodLabels);
-  }
+  const matrix = model.cohortMatrix;
+  const cohort =
+    matrix === null
+      ? null
+      : prepared(() => {
+          const { amounts, periodLabels } = readCohortInput(matrix);
+          return cohortTable(
+            amounts.values,
+            amounts.rows,
+            amounts.columns,
+            "revenue",
+            periodLabels
+          );
+        });
   return {
     start,
     end,

@@ -10,7 +10,7 @@ import {
   projectMrr,
   revenueTotals,
 } from "../core";
-import type { Prepared } from "./messages";
+import { type Prepared, prepared } from "./messages";
 import { MONTHS_PER_PERIOD } from "./periods";
 import { type RevenueModel, pairInput } from "./revenue";
 
@@ -41,6 +41,15 @@ export interface WhatIfBaseline {
  *   monthlyNrr = mean of the three, newMrrPerMonth 40, startMrr 720
  */
 export function whatIfBaseline(
+  model: RevenueModel,
+  span: { readonly start: number; readonly end: number }
+): Prepared<WhatIfBaseline> {
+  // Amounts too large to add (near 1e308) are said, as SAAS.NRR says them, not thrown.
+  const measured = prepared(() => measureBaseline(model, span));
+  return measured.ok ? measured.value : measured;
+}
+
+function measureBaseline(
   model: RevenueModel,
   span: { readonly start: number; readonly end: number }
 ): Prepared<WhatIfBaseline> {

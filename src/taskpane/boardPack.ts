@@ -567,8 +567,10 @@ function writeCohort(
     [t("pack.cohortNote")],
     [formula(saasCall("COHORT", { mrr_matrix: block }))],
   ]);
-  const rows = table.length;
-  const columns = table[0]?.length ?? 1;
+  // A cohort table the core cannot compute shows its error in the formula's cell, unformatted.
+  if (!table.ok) return anchor + 2;
+  const rows = table.value.length;
+  const columns = table.value[0]?.length ?? 1;
   if (rows > 1 && columns > 1) {
     sheet.format(anchor + 1, 1, anchor + rows - 1, columns - 1, "0%");
     sheet.colorScales.push({

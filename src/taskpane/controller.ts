@@ -21,6 +21,7 @@ import {
   type SurveyModel,
   type WhatIfAssumptions,
   analyseRevenue,
+  coreProblem,
   analyseSurvey,
   availablePeriodChoices,
   detectLayout,
@@ -30,7 +31,7 @@ import {
   prepareSurvey,
   resolvePeriodChoice,
 } from "../analysis";
-import type { Message } from "../core";
+import { type Message, MetricError } from "../core";
 import { type Language, type MessageKey, type Translator, createTranslator } from "../i18n";
 import type { ReadProgress, WorkbookPort } from "../workbook/port";
 import { planBoardPack, planWhatIf } from "./boardPack";
@@ -59,6 +60,8 @@ export interface PendingMapping {
   readonly mapping: SourceMapping;
   /** True when the mapping came from the workbook's settings rather than the guess. */
   readonly remembered: boolean;
+  /** Why a mapping kept for this range was set aside (it no longer fits the sheet), if one was. */
+  readonly setAside: AnalysisMessage | null;
 }
 
 export interface RevenueSource {
@@ -125,6 +128,16 @@ export interface PaneState {
 
 const say = (key: MessageKey, params: Message["params"] = {}): Message => ({ key, params });
 
+/**
+ * What went wrong, as a message: a core error as the functions word it (a figure too large to
+ * add), anything else as an unexpected failure with its text.
+ */
+function failureMessage(error: unknown): Message {
+  return error instanceof MetricError
+    ? coreProblem(error)
+    : say("error.unexpected", { message: errorText(error) });
+}
+
 /** The text of a thrown error, for a message that names what went wrong. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
@@ -136,9 +149,11 @@ export class PaneController {
   private translatorValue: Translator;
   private readonly listeners = new Set<(reason: "state" | "progress") => void>();
   private analysisCache: {
-    key: string;
+    model: RevenueModel;
+    start: number;
+    end: number;
     analysis: RevenueAnalysis | null;
-    failure: string | null;
+    failure: Message | null;
   } | null = null;
 
   constructor(readonly options: PaneOptions) {
@@ -199,24 +214,36 @@ export class PaneController {
   /** Why the revenue analysis of the chosen span failed, or null. */
   analysisFailure(): Status | null {
     const { failure } = this.revenueAnalysisOrFailure();
-    return failure === null
-      ? null
-      : { tone: "error", messages: [say("error.unexpected", { message: failure })] };
+    return failure === null ? null : { tone: "error", messages: [failure] };
   }
 
-  private revenueAnalysisOrFailure(): { analysis: RevenueAnalysis | null; failure: string | null } {
+  private revenueAnalysisOrFailure(): {
+    analysis: RevenueAnalysis | null;
+    failure: Message | null;
+  } {
     const revenue = this.current.revenue;
     const span = revenue === null ? null : this.span(revenue.model);
     if (revenue === null || span === null) return { analysis: null, failure: null };
-    const key = `${revenue.read.address}|${JSON.stringify(revenue.mapping)}|${span.start}|${span.end}`;
-    if (this.analysisCache?.key !== key) {
+    // Keyed by the model itself: the same range and mapping read again may hold other numbers.
+    const cached = this.analysisCache;
+    if (
+      cached === null ||
+      cached.model !== revenue.model ||
+      cached.start !== span.start ||
+      cached.end !== span.end
+    ) {
+      const key = { model: revenue.model, start: span.start, end: span.end };
       try {
-        this.analysisCache = { key, analysis: analyseRevenue(revenue.model, span), failure: null };
+        this.analysisCache = {
+          ...key,
+          analysis: analyseRevenue(revenue.model, span),
+          failure: null,
+        };
       } catch (error) {
-        this.analysisCache = { key, analysis: null, failure: errorText(error) };
+        this.analysisCache = { ...key, analysis: null, failure: failureMessage(error) };
       }
     }
-    return this.analysisCache;
+    return this.analysisCache ?? { analysis: null, failure: null };
   }
 
   surveyAnalysis(): SurveyAnalysis | null {
@@ -342,10 +369,18 @@ export class PaneController {
               : say("layout.unknown", { reason: { nested: guess.reason } })
           );
         }
-        const remembered = await recallMapping(workbook, read);
-        const mapping = remembered ?? mappingFromLayout(guess);
+        const recalled = await recallMapping(workbook, read);
+        const mapping = recalled.mapping ?? mappingFromLayout(guess);
         if (mapping === null) return this.problem(say("layout.empty"));
-        return { pending: { read, guess, mapping, remembered: remembered !== null } };
+        return {
+          pending: {
+            read,
+            guess,
+            mapping,
+            remembered: recalled.mapping !== null,
+            setAside: recalled.setAside,
+          },
+        };
       },
       (text) => this.problem(say("error.unexpected", { message: text }))
     );
@@ -382,7 +417,7 @@ export class PaneController {
         }
         this.update({ ...change, pending: null, packStatus: null });
         try {
-          await rememberMapping(workbook, read.address, mapping);
+          await rememberMapping(workbook, read, mapping);
         } catch (error) {
           // The analysis stands; only the memory of the mapping failed, and the user is told.
           return this.problem(say("error.settingsFailed", { message: errorText(error) }));

@@ -56,10 +56,17 @@ export function mappingForm(
 
   form.append(
     el("h2", { text: t("mapping.heading"), attrs: { id: headingId, tabindex: "-1" } }),
-    el("p", {
-      className: "hint",
-      text: t(pending.remembered ? "mapping.remembered" : "mapping.hint"),
-    }),
+    pending.setAside === null
+      ? el("p", {
+          className: "hint",
+          text: t(pending.remembered ? "mapping.remembered" : "mapping.hint"),
+        })
+      : el("p", {
+          className: "status",
+          testId: "mapping-set-aside",
+          attrs: { role: "status" },
+          text: t("mapping.rememberedDropped", { reason: { nested: pending.setAside } }),
+        }),
     el("p", {}, [
       el("strong", { text: `${t("mapping.layout")}: ` }),
       t(LAYOUT_NAME[mapping.kind]),

@@ -150,9 +150,16 @@ export function bridgeSection(
 ): HTMLElement {
   const { translator } = view;
   const { t } = translator;
+  const bridge = analysis.bridge;
+  if (!bridge.ok) {
+    return el("section", { className: "block", testId: "bridge" }, [
+      el("h2", { text: t("bridge.heading") }),
+      el("p", { className: "status error", text: translator.say(bridge.problem) }),
+    ]);
+  }
   const bars = BRIDGE_STEPS.map((step) => ({
     label: t(BRIDGE_LABEL[step]),
-    amount: analysis.bridge[step],
+    amount: bridge.value[step],
     total: step === "startMrr" || step === "endMrr",
   }));
   const words = {

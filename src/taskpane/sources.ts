@@ -3,7 +3,13 @@
  * WorkbookPort: the pane's only reads of the workbook, and its only write outside new sheets
  * (document settings, which are the add-in's own, never a cell).
  */
-import type { SourceCells, SourceMapping } from "../analysis";
+import {
+  type AnalysisMessage,
+  type SourceCells,
+  type SourceMapping,
+  recallStoredMapping,
+  toStoredMapping,
+} from "../analysis";
 import type { JsonValue, RangeInfo, ReadProgress, WorkbookPort } from "../workbook/port";
 import { absoluteRange, quoteSheetName } from "../core/sheet/addresses";
 
@@ -62,92 +68,56 @@ export const MAPPINGS_SETTING = "retentionMetrics.mappings";
 /** Mappings kept per workbook; the oldest go first. */
 const MAX_MAPPINGS = 20;
 
-/** The mapping remembered for a range, when it still fits the cells read. */
-export async function recallMapping(
-  port: WorkbookPort,
-  read: ReadSource
-): Promise<SourceMapping | null> {
-  const stored = await port.getSetting(MAPPINGS_SETTING);
-  if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return null;
-  const mapping = (stored as Readonly<Record<string, JsonValue>>)[read.address];
-  return fitsCells(mapping, read.source) ? (mapping as unknown as SourceMapping) : null;
+/**
+ * What was kept for a range: its mapping when it still fits the cells read now; else why it was
+ * set aside (a note for the pane), or nothing at all when none was kept.
+ */
+export type Recalled =
+  | { readonly mapping: SourceMapping; readonly setAside: null }
+  | { readonly mapping: null; readonly setAside: AnalysisMessage | null };
+
+/** The mapping remembered for a range, checked against the cells read now. */
+export async function recallMapping(port: WorkbookPort, read: ReadSource): Promise<Recalled> {
+  let stored: JsonValue | null;
+  try {
+    stored = await port.getSetting(MAPPINGS_SETTING);
+  } catch (error) {
+    // Settings travel in the file: unreadable ones must not stop an analysis.
+    const message = error instanceof Error ? error.message : String(error);
+    return { mapping: null, setAside: { key: "remembered.unreadable", params: { message } } };
+  }
+  if (stored === null || typeof stored !== "object" || Array.isArray(stored))
+    return { mapping: null, setAside: null };
+  const kept = (stored as Readonly<Record<string, JsonValue>>)[read.address];
+  if (kept === undefined) return { mapping: null, setAside: null };
+  const recalled = recallStoredMapping(kept, read.source);
+  return recalled.ok
+    ? { mapping: recalled.value, setAside: null }
+    : { mapping: null, setAside: recalled.problem };
 }
 
 /** Remembers the confirmed mapping of a range in the workbook (document settings). */
 export async function rememberMapping(
   port: WorkbookPort,
-  address: string,
+  read: ReadSource,
   mapping: SourceMapping
 ): Promise<void> {
-  const stored = await port.getSetting(MAPPINGS_SETTING);
+  let stored: JsonValue | null = null;
+  try {
+    stored = await port.getSetting(MAPPINGS_SETTING);
+  } catch {
+    stored = null; // unreadable: the add-in's own setting, written afresh
+  }
   const kept: Record<string, JsonValue> =
     stored !== null && typeof stored === "object" && !Array.isArray(stored)
       ? { ...(stored as Readonly<Record<string, JsonValue>>) }
       : {};
-  delete kept[address]; // re-inserted last: the newest
-  kept[address] = JSON.parse(JSON.stringify(mapping)) as JsonValue;
+  delete kept[read.address]; // re-inserted last: the newest
+  kept[read.address] = JSON.parse(
+    JSON.stringify(toStoredMapping(read.source, mapping))
+  ) as JsonValue;
   const addresses = Object.keys(kept);
   for (const old of addresses.slice(0, Math.max(0, addresses.length - MAX_MAPPINGS)))
     delete kept[old];
   await port.setSetting(MAPPINGS_SETTING, kept);
-}
-
-/**
- * Whether a stored value is a mapping whose rows and columns lie inside the cells read: a sheet
- * edited since (columns deleted, rows removed) makes it stale, and the fresh guess is used.
- */
-function fitsCells(value: JsonValue | undefined, source: SourceCells): boolean {
-  if (value === undefined || value === null || typeof value !== "object" || Array.isArray(value))
-    return false;
-  const mapping = value as Readonly<Record<string, JsonValue>>;
-  const rows = source.cells.length;
-  const columns = source.cells[0]?.length ?? 0;
-  const isRow = (n: JsonValue | undefined) =>
-    typeof n === "number" && Number.isInteger(n) && n >= 0 && n < rows;
-  const isColumn = (n: JsonValue | undefined) =>
-    typeof n === "number" && Number.isInteger(n) && n >= 0 && n < columns;
-  const segmentsFit =
-    Array.isArray(mapping["segmentColumns"]) &&
-    (mapping["segmentColumns"] as readonly JsonValue[]).every(
-      (segment) =>
-        segment !== null &&
-        typeof segment === "object" &&
-        !Array.isArray(segment) &&
-        isColumn((segment as Readonly<Record<string, JsonValue>>)["column"]) &&
-        typeof (segment as Readonly<Record<string, JsonValue>>)["name"] === "string"
-    );
-  if (!isRow(mapping["firstRow"]) || !isRow(mapping["lastRow"]) || !segmentsFit) return false;
-  switch (mapping["kind"]) {
-    case "grid":
-      return (
-        isRow(mapping["headerRow"]) &&
-        (mapping["customerColumn"] === null || isColumn(mapping["customerColumn"])) &&
-        ["month", "quarter", "year"].includes(String(mapping["period"])) &&
-        Array.isArray(mapping["periodColumns"]) &&
-        (mapping["periodColumns"] as readonly JsonValue[]).every(
-          (period) =>
-            period !== null &&
-            typeof period === "object" &&
-            !Array.isArray(period) &&
-            isColumn((period as Readonly<Record<string, JsonValue>>)["column"]) &&
-            typeof (period as Readonly<Record<string, JsonValue>>)["periodStart"] === "string"
-        )
-      );
-    case "ledger":
-      return (
-        isRow(mapping["headerRow"]) &&
-        isColumn(mapping["customerColumn"]) &&
-        isColumn(mapping["dateColumn"]) &&
-        isColumn(mapping["amountColumn"]) &&
-        ["month", "quarter", "year"].includes(String(mapping["period"]))
-      );
-    case "survey":
-      return (
-        (mapping["headerRow"] === null || isRow(mapping["headerRow"])) &&
-        isColumn(mapping["scoreColumn"]) &&
-        ["nps", "csat", "ces"].includes(String(mapping["scale"]))
-      );
-    default:
-      return false;
-  }
 }

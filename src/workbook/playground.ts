@@ -251,7 +251,13 @@ export class PlaygroundPort implements WorkbookPort {
 
   async getSetting(key: string): Promise<JsonValue | null> {
     const text = this.workbook.readSetting(key);
-    return text === null ? null : (JSON.parse(text) as JsonValue);
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as JsonValue;
+    } catch {
+      // Saved by hand or cut short: said once by the pane, which then writes it afresh.
+      throw new Error(`the playground's saved setting ${key} is not valid JSON`);
+    }
   }
 
   async setSetting(key: string, value: JsonValue): Promise<void> {

@@ -11,7 +11,7 @@ import {
   prepareRevenue,
 } from "../../src/analysis";
 
-import { column, GRID, source } from "./support";
+import { GRID, source } from "./support";
 
 describe("plain-language problems", () => {
   it("Row 418 of column C holds text 'n/a': named as the user sees it", () => {

@@ -2,7 +2,6 @@
  * The periods the pane compares (src/analysis/periods.ts).
  */
 import { describe, expect, it } from "vitest";
-import { logoRetention, quickRatio } from "../../src/core";
 import {
   analyseRevenue,
   availablePeriodChoices,

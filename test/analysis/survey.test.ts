@@ -19,7 +19,7 @@ import {
   prepareSurvey,
 } from "../../src/analysis";
 
-import { column, source, valueOf, kpis } from "./support";
+import { source, valueOf } from "./support";
 
 describe("a survey", () => {
   const SURVEY: unknown[][] = [

@@ -5,9 +5,25 @@
  * data. The pack's live formulas must give the pane's numbers, and the user's cells must come
  * out byte for byte as they went in.
  */
+import { ready } from "../support/prepared";
 import type { HyperFormula } from "hyperformula";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Figure, type RevenueAnalysis, type RevenueModel, type SurveyAnalysis, type SurveyModel, analyseRevenue, analyseSurvey, detectLayout, isValue, mappingFromLayout, prepareRevenue, prepareSurvey, resolvePeriodChoice, whatIfProjection } from "../../src/analysis";
+import {
+  type Figure,
+  type RevenueAnalysis,
+  type RevenueModel,
+  type SurveyAnalysis,
+  type SurveyModel,
+  analyseRevenue,
+  analyseSurvey,
+  detectLayout,
+  isValue,
+  mappingFromLayout,
+  prepareRevenue,
+  prepareSurvey,
+  resolvePeriodChoice,
+  whatIfProjection,
+} from "../../src/analysis";
 import { WHAT_IF_ROWS, planBoardPack, planWhatIf } from "../../src/taskpane/boardPack";
 import { createTranslator } from "../../src/i18n";
 import { readSelectedData, recallMapping, rememberMapping } from "../../src/taskpane/sources";
@@ -53,7 +69,7 @@ async function analyseSelection(port: FakeWorkbook) {
   const guess = detectLayout(read.source.cells);
   const mapping = mappingFromLayout(guess);
   if (mapping === null) throw new Error("no layout");
-  await rememberMapping(port, read.address, mapping);
+  await rememberMapping(port, read, mapping);
   return { read, mapping };
 }
 
@@ -213,7 +229,7 @@ describe("board pack over a customers × months grid (and a survey)", () => {
   it("the bridge, and its stacked-column helper adds up to it", () => {
     const start = rowIndexOf(book, packName, en.t("bridge.startMrr"));
     const values = book.getSheetValues(book.getSheetId(packName) as number);
-    const amounts = Object.values(revenue.analysis.bridge);
+    const amounts = Object.values(ready(revenue.analysis.bridge));
     amounts.forEach((amount, k) => expect(values[start + k]?.[1] as number).toBeCloseTo(amount, 9));
     // Helper: base + up = the running total after a gain; base = running total after a loss.
     let running = 0;
@@ -229,7 +245,7 @@ describe("board pack over a customers × months grid (and a survey)", () => {
       expect((up || 0) - (down || 0)).toBeCloseTo(k === 0 ? amount : amount, 9);
       running += amount;
     });
-    expect(running).toBeCloseTo(revenue.analysis.bridge.endMrr, 9);
+    expect(running).toBeCloseTo(ready(revenue.analysis.bridge).endMrr, 9);
   });
 
   it("the NRR/GRR trend, month by month", () => {
@@ -247,7 +263,7 @@ describe("board pack over a customers × months grid (and a survey)", () => {
         typeof cell === "object" && cell !== null && cell.formula.startsWith("=SAAS.COHORT")
     );
     const values = book.getSheetValues(book.getSheetId(packName) as number);
-    revenue.analysis.cohort?.forEach((cohortRow, r) =>
+    ready(revenue.analysis.cohort).forEach((cohortRow, r) =>
       cohortRow.forEach((cell, c) => {
         const shown = values[anchor!.row + r]?.[anchor!.column + c];
         if (typeof cell === "number") expect(shown as number).toBeCloseTo(cell, 12);
@@ -344,9 +360,9 @@ describe("board pack over a customers × months grid (and a survey)", () => {
 
   it("the mapping is remembered in the workbook's settings and recalled for the same range", async () => {
     const recalled = await recallMapping(port, revenue.read);
-    expect(recalled).toMatchObject({ kind: "grid", firstRow: 1, lastRow: 8 });
+    expect(recalled.mapping).toMatchObject({ kind: "grid", firstRow: 1, lastRow: 8 });
     const otherRange = { ...revenue.read, address: "'MRR data'!B2:I10" };
-    expect(await recallMapping(port, otherRange)).toBeNull();
+    expect(await recallMapping(port, otherRange)).toEqual({ mapping: null, setAside: null });
   });
 });
 
@@ -425,7 +441,7 @@ describe("board pack over a billing ledger: the pack spills the matrix itself", 
         typeof cell === "object" && cell !== null && cell.formula.startsWith("=SAAS.COHORT")
     );
     const values = book.getSheetValues(book.getSheetId("Board pack") as number);
-    revenue.analysis.cohort?.forEach((cohortRow, r) =>
+    ready(revenue.analysis.cohort).forEach((cohortRow, r) =>
       cohortRow.forEach((cell, c) => {
         const shown = values[anchor!.row + r]?.[anchor!.column + c];
         if (typeof cell === "number") expect(shown as number).toBeCloseTo(cell, 12);

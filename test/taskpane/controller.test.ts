@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { isValue } from "../../src/analysis";
-import type { CellValue } from "../../src/workbook/port";
+import type { CellValue, JsonValue } from "../../src/workbook/port";
 import { PaneController, type PaneOptions } from "../../src/taskpane/controller";
 import { FakeWorkbook } from "./fakeWorkbook";
 
@@ -143,5 +143,116 @@ describe("a pane that stays usable", () => {
     expect(controller.analysisFailure()).toBeNull();
     await controller.analyseSelection();
     expect(controller.state.pending).not.toBeNull();
+  });
+});
+
+describe("a mapping remembered in the workbook is input, checked against the sheet now", () => {
+  /** Twelve months of a customer's revenue, growing 1% a month, beside a steady one. */
+  const YEAR: CellValue[][] = [
+    ["Customer", ...["Jan", "Feb", "Mar", "Apr", "May", "Jun"].map((m) => `${m} 2024`)],
+    ["Acme", 100, 101, 102, 103, 104, 105],
+    ["Beta", 200, 200, 200, 190, 180, 0],
+    ["Cyan", 0, 0, 50, 50, 60, 60],
+  ];
+
+  async function withStored(stored: (mapping: Record<string, unknown>) => unknown) {
+    const workbook = new FakeWorkbook({ MRR: YEAR }, { selection: "MRR!A1:G4" });
+    const first = await analysed(workbook);
+    const kept = workbook.settings.get("retentionMetrics.mappings") as Record<
+      string,
+      { mapping: Record<string, unknown> }
+    >;
+    const [address, entry] = Object.entries(kept)[0] ?? [];
+    if (address === undefined || entry === undefined) throw new Error("nothing kept");
+    workbook.settings.set("retentionMetrics.mappings", { [address]: stored(entry.mapping) } as JsonValue);
+    const controller = controllerFor(workbook);
+    await controller.analyseSelection();
+    return { first, controller };
+  }
+
+  it("periods stored in reverse (Jun's column named Jan) are set aside: the figures are the sheet's", async () => {
+    const { first, controller } = await withStored((mapping) => {
+      const periods = mapping["periodColumns"] as { column: number; periodStart: string }[];
+      const columns = periods.map((period) => period.column).reverse();
+      return { ...mapping, periodColumns: periods.map((p, i) => ({ ...p, column: columns[i] })) };
+    });
+    const pending = controller.state.pending;
+    expect(pending?.remembered).toBe(false);
+    expect(controller.translator.say(pending?.setAside as never)).toBe(
+      'column G was Jan 2024 and its header now reads "Jun 2024"'
+    );
+    await controller.confirmMapping();
+    const nrr = (c: PaneController) =>
+      c.revenueAnalysis()?.kpis.find((kpi) => kpi.id === "nrr")?.figure;
+    expect(nrr(controller)).toEqual(nrr(first));
+  });
+
+  it("periods out of date order are set aside", async () => {
+    const { controller } = await withStored((mapping) => {
+      const periods = mapping["periodColumns"] as { periodStart: string }[];
+      return { ...mapping, periodColumns: [...periods].reverse() };
+    });
+    expect(controller.state.pending?.setAside?.key).toBe("remembered.periodsOutOfOrder");
+  });
+
+  it("a period label that is not a date is set aside, and the pane draws the fresh guess", async () => {
+    const { controller } = await withStored((mapping) => {
+      const periods = mapping["periodColumns"] as { periodStart: string }[];
+      return { ...mapping, periodColumns: periods.map((p) => ({ ...p, periodStart: "Q5 2024" })) };
+    });
+    expect(controller.state.pending?.setAside).toEqual({
+      key: "remembered.periodNotDate",
+      params: { label: { quoted: "Q5 2024" } },
+    });
+    await controller.confirmMapping();
+    expect(controller.revenueAnalysis()).not.toBeNull();
+  });
+
+  it("a mapping kept by an earlier version (no headers) is read when it fits", async () => {
+    const { controller } = await withStored((mapping) => mapping);
+    expect(controller.state.pending?.remembered).toBe(true);
+    expect(controller.state.pending?.setAside).toBeNull();
+  });
+});
+
+describe("numbers at the edges leave the pane working", () => {
+  it("a revenue cell holding =0.1+0.2-0.3 beside real revenue: finite figures and a what-if", async () => {
+    const grid = GRID.map((row) => [...row]);
+    grid[4] = ["Dune", "Ent", 0.1 + 0.2 - 0.3, 0, 90];
+    const workbook = new FakeWorkbook({ MRR: grid }, { selection: "MRR!A1:E5" });
+    const controller = await analysed(workbook);
+    controller.choosePeriod({ kind: "between", start: 0, end: 2 });
+    for (const kpi of controller.revenueAnalysis()?.kpis ?? [])
+      if (isValue(kpi.figure)) expect(Number.isFinite(kpi.figure.value), kpi.id).toBe(true);
+    const baseline = controller.baseline();
+    expect(baseline !== null && !("problem" in baseline)).toBe(true);
+    await controller.writeWhatIf();
+    expect(controller.state.whatIfStatus?.sheetName).toBe("What-if");
+  });
+
+  it("totals near 1e308 are said, not thrown: the pane takes the next action", async () => {
+    const grid = GRID.map((row) => [...row]);
+    grid[1] = ["Acme", "SMB", 1e308, 1.5e308, 1.7e308];
+    grid[2] = ["Beta", "Ent", 1e308, 1.5e308, 1.7e308];
+    const workbook = new FakeWorkbook({ MRR: grid }, { selection: "MRR!A1:E5" });
+    const controller = controllerFor(workbook);
+    await controller.analyseSelection();
+    await controller.confirmMapping();
+    controller.choosePeriod({ kind: "between", start: 1, end: 2 });
+    const analysis = controller.revenueAnalysis();
+    expect(controller.analysisFailure()).toBeNull();
+    const tooLarge = "the amounts are too large to add up; check the range for stray huge values";
+    const nrr = analysis?.kpis.find((kpi) => kpi.id === "nrr")?.figure;
+    expect(nrr !== undefined && !isValue(nrr) && controller.translator.say(nrr.problem)).toBe(tooLarge);
+    expect(analysis?.bridge.ok).toBe(false);
+    const baseline = controller.baseline();
+    expect(baseline !== null && "problem" in baseline).toBe(true);
+    await controller.writeBoardPack(); // live formulas: the sheet shows #NUM! where Excel would
+    expect(controller.state.packStatus?.sheetName).toBe("Board pack");
+    expect(controller.state.busy).toBe(false);
+    workbook.userSheets.set("MRR", GRID);
+    await controller.analyseSelection();
+    await controller.confirmMapping();
+    expect(controller.revenueAnalysis()).not.toBeNull();
   });
 });

@@ -22,9 +22,9 @@ describe("=SAAS.* formulas written by argument name", () => {
   });
 
   it("refuses a gap before a given argument, and names it never had", () => {
-    expect(() => saasCall("MRRCHURN", { start_mrr: "A:A", end_mrr: "B:B", segments: "C:C" })).toThrow(
-      "SAAS.MRRCHURN needs include_contraction before the arguments after it"
-    );
+    expect(() =>
+      saasCall("MRRCHURN", { start_mrr: "A:A", end_mrr: "B:B", segments: "C:C" })
+    ).toThrow("SAAS.MRRCHURN needs include_contraction before the arguments after it");
     expect(() => saasCall("NRR", { start: "A:A" })).toThrow("SAAS.NRR has no argument start");
     expect(() => saasCall("NOPE", {})).toThrow("SAAS.NOPE is not a function of the add-in");
   });

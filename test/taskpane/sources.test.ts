@@ -65,28 +65,80 @@ describe("the range read for a selection", () => {
 });
 
 describe("the mapping remembered in the workbook", () => {
-  it("comes back for the same range, and not once the sheet no longer fits it", async () => {
-    const port = new FakeWorkbook({ Data: SHEET }, { selection: "Data!A1:C4" });
+  async function readData(port: FakeWorkbook) {
     const read = await readSelectedData(port);
     if (read === null) throw new Error("nothing read");
+    return read;
+  }
+
+  it("comes back for the same range, and is set aside once the sheet no longer fits it", async () => {
+    const port = new FakeWorkbook({ Data: SHEET }, { selection: "Data!A1:C4" });
+    const read = await readData(port);
     const mapping = mappingFromLayout(detectLayout(read.source.cells)) as GridMapping;
-    await rememberMapping(port, read.address, { ...mapping, customerColumn: null });
-    expect(await recallMapping(port, read)).toMatchObject({ kind: "grid", customerColumn: null });
+    await rememberMapping(port, read, { ...mapping, customerColumn: null });
+    expect(await recallMapping(port, read)).toMatchObject({
+      mapping: { kind: "grid", customerColumn: null },
+      setAside: null,
+    });
     // The same address over fewer columns (a column deleted since): the stored mapping is stale.
     const narrower = {
       ...read,
       source: { ...read.source, cells: read.source.cells.map((row) => row.slice(0, 2)) },
     };
-    expect(await recallMapping(port, narrower)).toBeNull();
-    // Garbage in the setting is ignored, never trusted.
+    expect(await recallMapping(port, narrower)).toEqual({
+      mapping: null,
+      setAside: { key: "remembered.outside", params: {} },
+    });
+    // Garbage in the setting is set aside, never trusted.
     await port.setSetting(MAPPINGS_SETTING, { [read.address]: { kind: "grid", firstRow: "1" } });
-    expect(await recallMapping(port, read)).toBeNull();
+    expect(await recallMapping(port, read)).toEqual({
+      mapping: null,
+      setAside: { key: "remembered.malformed", params: {} },
+    });
+  });
+
+  it("nothing kept for a range is no note at all", async () => {
+    const port = new FakeWorkbook({ Data: SHEET }, { selection: "Data!A1:C4" });
+    expect(await recallMapping(port, await readData(port))).toEqual({
+      mapping: null,
+      setAside: null,
+    });
+  });
+
+  it("settings that cannot be read are a note, not a failed analysis, and are written afresh", async () => {
+    const port = new FakeWorkbook({ Data: SHEET }, { selection: "Data!A1:C4" });
+    const read = await readData(port);
+    port.getSetting = () => Promise.reject(new SyntaxError("Unexpected token } in JSON"));
+    expect(await recallMapping(port, read)).toEqual({
+      mapping: null,
+      setAside: {
+        key: "remembered.unreadable",
+        params: { message: "Unexpected token } in JSON" },
+      },
+    });
+    const mapping = mappingFromLayout(detectLayout(read.source.cells)) as GridMapping;
+    await rememberMapping(port, read, mapping);
+    expect(Object.keys(port.settings.get(MAPPINGS_SETTING) as object)).toEqual([read.address]);
+  });
+
+  it("keeps the headers of the mapped columns with it", async () => {
+    const port = new FakeWorkbook({ Data: SHEET }, { selection: "Data!A1:C4" });
+    const read = await readData(port);
+    await rememberMapping(port, read, mappingFromLayout(detectLayout(SHEET)) as GridMapping);
+    const stored = port.settings.get(MAPPINGS_SETTING) as Record<string, { headers: unknown }>;
+    expect(stored[read.address]?.headers).toEqual({
+      "0": "Customer",
+      "1": "Jan 2024",
+      "2": "Feb 2024",
+    });
   });
 
   it("keeps the newest twenty ranges", async () => {
     const port = new FakeWorkbook({ Data: SHEET }, { selection: "Data!A1:C4" });
+    const read = await readData(port);
     const mapping = mappingFromLayout(detectLayout(SHEET)) as GridMapping;
-    for (let i = 0; i < 25; i++) await rememberMapping(port, `Data!A${i + 1}:C4`, mapping);
+    for (let i = 0; i < 25; i++)
+      await rememberMapping(port, { ...read, address: `Data!A${i + 1}:C4` }, mapping);
     const stored = port.settings.get(MAPPINGS_SETTING) as Record<string, unknown>;
     expect(Object.keys(stored)).toHaveLength(20);
     expect(Object.keys(stored)[19]).toBe("Data!A25:C4");

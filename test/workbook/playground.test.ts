@@ -418,6 +418,17 @@ describe("document settings", () => {
     ).toBeNull();
   });
 
+  it("saved text that is not JSON is a clear error (the pane sets it aside), and is written afresh", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem("retentionMetricsPlayground:sample-42:layout", '{"kind": "grid", ');
+    const workbook = workbookOf([], { storage, workbookId: "sample-42" });
+    await expect(workbook.getSetting("layout")).rejects.toThrow(
+      "the playground's saved setting layout is not valid JSON"
+    );
+    await workbook.setSetting("layout", { kind: "grid" });
+    expect(await workbook.getSetting("layout")).toEqual({ kind: "grid" });
+  });
+
   it("keeps settings in memory without a storage", async () => {
     const workbook = workbookOf([]);
     await workbook.setSetting("n", [1, "two", null]);

@@ -101,7 +101,7 @@ interface HeaderCellPeriod {
  * day), which amounts in a data row practically never do; their period length follows from the
  * months between them (every 3 months: quarters; every 12: years).
  */
-function readHeaderPeriods(sheet: SheetView, row: number): HeaderPeriods | null {
+export function readHeaderPeriods(sheet: SheetView, row: number): HeaderPeriods | null {
   const dates: { column: number; iso: string; label: string }[] = [];
   const labels: HeaderCellPeriod[] = [];
   const years: HeaderCellPeriod[] = [];

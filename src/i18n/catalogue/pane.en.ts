@@ -101,6 +101,8 @@ export const paneEn = {
   "mapping.heading": "What the columns hold",
   "mapping.hint": "Check the guess and change it if needed. It is remembered in this workbook.",
   "mapping.remembered": "Using the mapping remembered for this range.",
+  "mapping.rememberedDropped":
+    "The mapping remembered for this range no longer fits the sheet ({reason}), so it is set aside: check this fresh guess.",
   "mapping.layout": "Layout",
   "mapping.rows": "Data rows {first}–{last} ({count:integer} rows)",
   "mapping.customer": "Customer column",
@@ -334,6 +336,15 @@ export const paneEn = {
   "problem.core": "{error}",
   "problem.noStartingRevenue":
     "No period in this span has starting revenue, so there is nothing to project from.",
+
+  "remembered.unreadable": "the workbook's saved settings could not be read: {message}",
+  "remembered.malformed": "it is not a mapping this version of the add-in can read",
+  "remembered.outside": "it names rows or columns outside the range read",
+  "remembered.headerChanged": "column {column} was headed {then} and now reads {now}",
+  "remembered.periodNotDate": "its period {label} is not the first day of a period",
+  "remembered.periodsOutOfOrder": "its periods are not in date order: {later} comes before {earlier}",
+  "remembered.periodChanged": "column {column} was {then} and its header now reads {now}",
+  "remembered.periodAdded": "column {column} now names a period, {now}, that it leaves out",
 
   "error.readFailed": "The selection could not be read: {message}",
   "error.settingsFailed": "The mapping could not be remembered in this workbook: {message}",

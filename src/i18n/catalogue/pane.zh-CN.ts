@@ -81,6 +81,7 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "mapping.heading": "各列的含义",
   "mapping.hint": "请检查识别结果，如有需要可修改。设置会保存在此工作簿中。",
   "mapping.remembered": "正在使用为此区域保存的映射。",
+  "mapping.rememberedDropped": "为此区域保存的映射已与工作表不符（{reason}），已搁置：请检查这次重新识别的结果。",
   "mapping.layout": "布局",
   "mapping.rows": "数据行 {first}–{last}（共 {count:integer} 行）",
   "mapping.customer": "客户列",
@@ -298,6 +299,15 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "problem.amountText": "{column} 列第 {row} 行是 {value}；金额必须是数字。",
   "problem.core": "{error}",
   "problem.noStartingRevenue": "此区间内没有任何期间有期初收入，因此无法进行预测。",
+
+  "remembered.unreadable": "无法读取工作簿中保存的设置：{message}",
+  "remembered.malformed": "它不是此版本加载项能读取的映射",
+  "remembered.outside": "它指向所读区域之外的行或列",
+  "remembered.headerChanged": "{column} 列原标题为 {then}，现在为 {now}",
+  "remembered.periodNotDate": "其中的期间 {label} 不是某一期间的第一天",
+  "remembered.periodsOutOfOrder": "其中的期间未按日期排序：{later} 排在 {earlier} 之前",
+  "remembered.periodChanged": "{column} 列原为 {then}，其标题现在为 {now}",
+  "remembered.periodAdded": "{column} 列现在标为期间 {now}，但映射未包含它",
 
   "error.readFailed": "无法读取所选区域：{message}",
   "error.settingsFailed": "无法在此工作簿中保存映射：{message}",

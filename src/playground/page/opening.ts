@@ -20,6 +20,13 @@ export interface Opened {
 
 const SAMPLE_PARAMETERS = ["seed", "customers", "months", "examples"];
 
+/**
+ * The largest sample a browser tab builds: the performance benchmark's grid (100,000 customers
+ * × 36 months, about 1 GB) fits with room to spare; a million customers would take the tab down
+ * with no word said. Larger samples are for `npm run sample`, which writes CSV files.
+ */
+export const SAMPLE_LIMITS = { customers: 200_000, months: 120, cells: 4_000_000 } as const;
+
 function numberParameter(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
   if (text === null || text.trim() === "") return undefined;
@@ -27,6 +34,31 @@ function numberParameter(params: URLSearchParams, name: string): number | undefi
   if (!Number.isInteger(value) || value <= 0)
     throw new Error(`?${name}= must be a whole number above 0, not "${text}"`);
   return value;
+}
+
+/** The sample size asked for, refused with the limit and what to do when beyond it. */
+export function sampleSize(params: URLSearchParams): { customers?: number; months?: number } {
+  const customers = numberParameter(params, "customers");
+  const months = numberParameter(params, "months");
+  const format = (n: number) => n.toLocaleString("en-US");
+  const instead = `for more, \`npm run sample -- --customers ${customers ?? 300} --months ${months ?? 24}\` writes the sample as CSV files`;
+  if (customers !== undefined && customers > SAMPLE_LIMITS.customers)
+    throw new Error(
+      `?customers= is at most ${format(SAMPLE_LIMITS.customers)} in the playground, not ${format(customers)}; ${instead}`
+    );
+  if (months !== undefined && months > SAMPLE_LIMITS.months)
+    throw new Error(
+      `?months= is at most ${SAMPLE_LIMITS.months} in the playground, not ${format(months)}; ${instead}`
+    );
+  const cells = (customers ?? 300) * (months ?? 24);
+  if (cells > SAMPLE_LIMITS.cells)
+    throw new Error(
+      `${format(customers ?? 300)} customers × ${months ?? 24} months is ${format(cells)} revenue cells; the playground builds at most ${format(SAMPLE_LIMITS.cells)} in a browser tab (100,000 × 36 is the benchmark's grid); ${instead}`
+    );
+  return {
+    ...(customers === undefined ? {} : { customers }),
+    ...(months === undefined ? {} : { months }),
+  };
 }
 
 /** An empty workbook of one sheet, as kept. */
@@ -85,18 +117,35 @@ export async function openWorkbook(
     const kept = await store.load().catch(() => null);
     if (kept) {
       await progress("Opening the workbook kept in this browser…");
-      return {
-        workbook: restore(kept, storage),
-        workbookId: kept.workbookId,
-        description: "Your workbook, kept in this browser",
-        kept: true,
-      };
+      try {
+        return {
+          workbook: restore(kept, storage),
+          workbookId: kept.workbookId,
+          description: "Your workbook, kept in this browser",
+          kept: true,
+        };
+      } catch (error) {
+        // A kept workbook this version cannot open: said, and the sample opened instead.
+        const reason = error instanceof Error ? error.message : String(error);
+        const opened = await openSample(params, storage, progress);
+        return {
+          ...opened,
+          description: `The workbook kept in this browser could not be opened (${reason}); the sample is open instead`,
+        };
+      }
     }
   }
+  return openSample(params, storage, progress);
+}
+
+async function openSample(
+  params: URLSearchParams,
+  storage: Storage | null,
+  progress: (text: string) => Promise<void>
+): Promise<Opened> {
   const options = {
     seed: numberParameter(params, "seed"),
-    customers: numberParameter(params, "customers"),
-    months: numberParameter(params, "months"),
+    ...sampleSize(params),
     // ?examples=1 keeps the Examples sheet on a large sample too (slow to compute).
     ...(params.has("examples") ? { examples: params.get("examples") !== "0" } : {}),
   };
