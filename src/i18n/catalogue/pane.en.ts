@@ -342,7 +342,8 @@ export const paneEn = {
   "remembered.outside": "it names rows or columns outside the range read",
   "remembered.headerChanged": "column {column} was headed {then} and now reads {now}",
   "remembered.periodNotDate": "its period {label} is not the first day of a period",
-  "remembered.periodsOutOfOrder": "its periods are not in date order: {later} comes before {earlier}",
+  "remembered.periodsOutOfOrder":
+    "its periods are not in date order: {later} comes before {earlier}",
   "remembered.periodChanged": "column {column} was {then} and its header now reads {now}",
   "remembered.periodAdded": "column {column} now names a period, {now}, that it leaves out",
 

@@ -81,7 +81,8 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "mapping.heading": "各列的含义",
   "mapping.hint": "请检查识别结果，如有需要可修改。设置会保存在此工作簿中。",
   "mapping.remembered": "正在使用为此区域保存的映射。",
-  "mapping.rememberedDropped": "为此区域保存的映射已与工作表不符（{reason}），已搁置：请检查这次重新识别的结果。",
+  "mapping.rememberedDropped":
+    "为此区域保存的映射已与工作表不符（{reason}），已搁置：请检查这次重新识别的结果。",
   "mapping.layout": "布局",
   "mapping.rows": "数据行 {first}–{last}（共 {count:integer} 行）",
   "mapping.customer": "客户列",
