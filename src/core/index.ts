@@ -1,5 +1,6 @@
 /** The calculation core's public surface, for the task pane and the tests. */
 export * from "./errors";
+export * from "./labels";
 export * from "./coerce";
 export * from "./movements";
 export * from "./retention";
@@ -7,6 +8,7 @@ export * from "./logos";
 export * from "./bridge";
 export * from "./surveys";
 export * from "./statistics";
+export * from "./shares";
 export * from "./segments";
 export * from "./inputs";
 export * from "./series";

@@ -380,6 +380,34 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
       { format: "0.000" }
     );
     example(
+      "NPS.CI",
+      "SAAS.NPS.CI",
+      "95% interval of the NPS (adjusted-Wald): lower and upper bounds in points",
+      `=SAAS.NPS.CI(${nps})`,
+      { format: "0.0", spill: [2, 2] }
+    );
+    example(
+      "NPS.CATEGORY",
+      "SAAS.NPS.CATEGORY",
+      "Category of each answer, to use as segments (here of the answers 10, 7 and 3)",
+      "=SAAS.NPS.CATEGORY({10;7;3})",
+      { spill: [3, 1] }
+    );
+    example(
+      "NPS.SAMPLESIZE",
+      "SAAS.NPS.SAMPLESIZE",
+      "Responses needed for an NPS within ±5 points at 95% confidence",
+      "=SAAS.NPS.SAMPLESIZE(5)",
+      { format: "#,##0" }
+    );
+    example(
+      "RATE.CI",
+      "SAAS.RATE.CI",
+      "95% Wilson interval of a share: 2 customers lost of 30",
+      "=SAAS.RATE.CI(2,30)",
+      { format: "0.0%", spill: [2, 2] }
+    );
+    example(
       "CSAT",
       "SAAS.CSAT",
       "Share of answers in the top two boxes (4 and 5 of 5)",

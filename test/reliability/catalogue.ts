@@ -815,7 +815,7 @@ add({
   why: "unknown method",
   args: [column(5), null, "median"],
   error: "#VALUE!",
-  message: 'method: "median" is not one of "top2", "mean"',
+  message: 'method: "median" is not one of "top2", "mean", "top3", nor a whole score from 2 to 5',
 });
 add({ fn: "CSAT", why: "method in upper case", args: [column(5, 3), null, "MEAN"], result: 4 });
 add({
@@ -824,6 +824,149 @@ add({
   args: [column(8)],
   error: "#VALUE!",
   message: "scores row 1: 8 is outside the scale",
+});
+
+// ---------------------------------------------------------------------------------------------
+// Intervals, categories and sample sizes of surveys. Spills with labels (NPS.CI, RATE.CI) differ
+// by language, so their results are checked in the functions' own tests and only their failures
+// here.
+
+const TEN_PROMOTERS = column(...Array.from({ length: 10 }, () => 10));
+for (const fn of ["NPS.MOE", "NPS.CI"]) {
+  add({
+    fn,
+    why: "an unknown method",
+    args: [column(9, 0), null, "exact"],
+    error: "#VALUE!",
+    message: fn === "NPS.MOE" ? 'method: "exact" is not one of "wald", "adjusted"' : 'method: "exact" is not one of "adjusted", "wald"',
+  });
+  add({ fn, why: "no responses", args: [column(null, "")], error: "#DIV/0!" });
+  add({
+    fn,
+    why: "a score of 11",
+    args: [column(9, 11)],
+    error: "#VALUE!",
+    message: "scores row 2: 11 is outside the scale",
+  });
+  add({
+    fn,
+    why: "confidence as a percentage number",
+    args: [column(9, 0), 95],
+    error: "#VALUE!",
+    message: "confidence: 95 must be a number from 0.5 to 0.999",
+  });
+}
+add({ fn: "NPS.MOE", why: "10 promoters of 10: Wald says 0", args: [TEN_PROMOTERS], result: 0 });
+add({
+  fn: "NPS.MOE",
+  why: "10 promoters of 10, adjusted: 29.4, not 0",
+  args: [TEN_PROMOTERS, null, "ADJUSTED"],
+  result: 1.959963984540054 * 100 * Math.sqrt((10.75 / 13 + 0.75 / 13 - (10 / 13) ** 2) / 13),
+});
+add({
+  fn: "NPS.TEST",
+  why: "an unknown method",
+  args: [column(9), column(0), "t"],
+  error: "#VALUE!",
+  message: 'method: "t" is not one of "wald", "adjusted"',
+});
+add({
+  fn: "NPS.TEST",
+  why: "identical samples, adjusted",
+  args: [column(9, 0, 7), column(0, 7, 9), "adjusted"],
+  result: 1,
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "a score of 11",
+  args: [column(10, 11)],
+  error: "#VALUE!",
+  message: "scores row 2: 11 is outside the scale",
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "text among the scores",
+  args: [column(10, "nine")],
+  error: "#VALUE!",
+  message: 'scores row 2: "nine" is text, not a number',
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "blanks are not answers: an empty category",
+  args: [column(10, null, 0, 7)],
+  result: [["promoter"], [""], ["detractor"], ["passive"]],
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "an error value among the scores is passed on",
+  args: [column(10, { code: "#N/A" })],
+  error: "#N/A",
+});
+add({ fn: "NPS.SAMPLESIZE", why: "±10 points at 95%", args: [10], result: 382 });
+add({ fn: "NPS.SAMPLESIZE", why: "±5 points at 95%, NPS 40 expected", args: [5, null, 40], result: 1288 });
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "a margin of 0",
+  args: [0],
+  error: "#VALUE!",
+  message: "margin: 0 must be a number above 0 and at most 100",
+});
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "a margin of 0.05 is 0.05 points, not 5: millions of answers, not a plausible number",
+  args: [0.05],
+  result: Math.ceil(1.959963984540054 ** 2 / 0.0005 ** 2 - 3),
+});
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "an expected NPS of 100",
+  args: [5, null, 100],
+  error: "#VALUE!",
+  message: "expected_nps: 100 must be a number above -100 and below 100",
+});
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "a margin as text",
+  args: ["5%"],
+  error: "#VALUE!",
+  message: 'margin: "5%" is text, not a number',
+});
+add({
+  fn: "RATE.CI",
+  why: "more successes than trials",
+  args: [31, 30],
+  error: "#VALUE!",
+  message: "successes (31) is more than trials (30): a share cannot exceed 1",
+});
+add({ fn: "RATE.CI", why: "no trials", args: [0, 0], error: "#DIV/0!" });
+add({
+  fn: "RATE.CI",
+  why: "a share given instead of a count",
+  args: [0.2, 30],
+  error: "#VALUE!",
+  message: "successes: 0.2 must be a whole number of at least 0",
+});
+add({
+  fn: "RATE.CI",
+  why: "an error value passed on",
+  args: [{ code: "#N/A" }, 30],
+  error: "#N/A",
+});
+add({ fn: "CSAT", why: "top three boxes of 1–5", args: [column(5, 4, 3, 1), null, "top3"], result: 0.75 });
+add({ fn: "CSAT", why: "satisfied from 8 on 1–10", args: [column(10, 9, 8, 7, 1), 10, 8], result: 0.6 });
+add({
+  fn: "CSAT",
+  why: "a threshold above the scale",
+  args: [column(5), 5, 6],
+  error: "#VALUE!",
+  message: 'method: 6 is not one of "top2", "mean", "top3", nor a whole score from 2 to 5',
+});
+add({
+  fn: "CSAT",
+  why: "top3 on a 1–3 scale would count every answer",
+  args: [column(3, 1), 3, "top3"],
+  error: "#VALUE!",
+  message: 'method: "top3" needs a scale of more than 3 points',
 });
 
 // ---------------------------------------------------------------------------------------------
