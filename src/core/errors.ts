@@ -154,6 +154,7 @@ export type ErrorCode =
   | "parts.lossesExceedStart"
   | "rates.none"
   | "movement.noCustomer"
+  | "trailing.tooFewPeriods"
   // Ledgers.
   | "ledger.rows"
   | "ledger.rowsWithoutHeaders"
@@ -178,6 +179,8 @@ export type ErrorCode =
   | "div0.noStart"
   | "div0.noResponses"
   | "div0.noTrials"
+  | "div0.noPayingCustomers"
+  | "div0.noChurn"
   | "div0.cohortFirstPeriod"
   | "num.tooLargeToAdd"
   | "num.resultTooLarge"

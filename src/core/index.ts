@@ -14,6 +14,8 @@ export * from "./inputs";
 export * from "./series";
 export * from "./projection";
 export * from "./cohorts";
+export * from "./lifetime";
+export * from "./conventions";
 export * from "./ledger";
 export * from "./sheet/addresses";
 export * from "./sheet/cells";

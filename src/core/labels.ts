@@ -14,7 +14,19 @@ export type LabelCode =
   | "label.lower"
   | "label.upper"
   // SAAS.NPS.CATEGORY's header, when the scores were selected with theirs.
-  | "label.npsCategory";
+  | "label.npsCategory"
+  // SAAS.RECONCILE: its headers, figures and what differs.
+  | "label.metric"
+  | "label.thisAddIn"
+  | "label.whatDiffers"
+  | "label.netMrrChurn"
+  | "label.quickRatio"
+  | "label.customerChurn"
+  | "label.grr"
+  | "label.netMrrChurnDiffers"
+  | "label.quickRatioDiffers"
+  | "label.customerChurnDiffers"
+  | "label.grrDiffers";
 
 /** A label in a spill: a code (and parameters) the boundary words in the display language. */
 export class SpillLabel {

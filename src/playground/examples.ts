@@ -275,6 +275,38 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     `=SAAS.GRR.PARTS(${amount(0)},${amount(4)},${amount(5)})`,
     { format: PERCENT }
   );
+  row++;
+  example(
+    "RECONCILE",
+    "SAAS.RECONCILE",
+    "The same months under ChartMogul's, Baremetrics', Stripe's and Chargebee's documented formulas, and what differs",
+    history ? `=SAAS.RECONCILE(${start},${end},${history})` : `=SAAS.RECONCILE(${start},${end})`,
+    { format: "0.000", spill: [5, 7], headers: true }
+  );
+  row++;
+  const resultCell = (entry: Example) => `${columnLetters(EXAMPLE_COLUMNS.result)}${entry.row + 1}`;
+  const arpaExample = example(
+    "ARPA",
+    "SAAS.ARPA",
+    `Average MRR of the customers paying in ${sample.monthLabels[endMonth]}`,
+    `=SAAS.ARPA(${end})`,
+    { format: MONEY }
+  );
+  const trailingMonths = Math.max(1, Math.min(6, months - 2));
+  const trailingExample = example(
+    "CHURN.TRAILING",
+    "SAAS.CHURN.TRAILING",
+    `Mean monthly customer churn of the ${trailingMonths} complete months before the latest`,
+    `=SAAS.CHURN.TRAILING(${mrr}!${monthColumn(0)}1:${monthColumn(endMonth)}${last},${trailingMonths})`,
+    { format: "0.00%" }
+  );
+  example(
+    "LTV",
+    "SAAS.LTV",
+    "Lifetime value: the ARPA above over the trailing churn above, at an 80% gross margin",
+    `=SAAS.LTV(${resultCell(arpaExample)},${resultCell(trailingExample)},0.8)`,
+    { format: MONEY }
+  );
   const shown = Math.min(12, customers);
   const startCells = `${mrr}!${monthColumn(startMonth)}2:${monthColumn(startMonth)}${shown + 1}`;
   const endCells = `${mrr}!${monthColumn(endMonth)}2:${monthColumn(endMonth)}${shown + 1}`;

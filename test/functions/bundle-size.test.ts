@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { DIST } from "../support/bundle";
 
 export const BUDGETS = {
-  // 60 KB held the first 25 functions; the survey intervals, categories and sample sizes
-  // (SAAS.NPS.CI, NPS.CATEGORY, NPS.SAMPLESIZE, RATE.CI, methods on NPS.MOE, NPS.TEST and CSAT),
-  // spill labels and their messages in both languages brought it to about 61.5 KB.
-  "functions.js": 64 * 1024,
+  // 60 KB held the first 25 functions. The ten added for other tools' conventions, ARPA, LTV,
+  // the trailing churn rate and the survey intervals (SAAS.RECONCILE … SAAS.RATE.CI), with their
+  // messages and spill labels in both languages, brought it to about 67 KB.
+  "functions.js": 72 * 1024,
   "taskpane.js": 300 * 1024,
 } as const;
 

@@ -1,7 +1,7 @@
 /**
- * The survey intervals, categories and sample sizes as formulas in a real spreadsheet engine,
- * each beside the same quantity written with plain formulas (SUMPRODUCT, COUNTIF, NORM.S.INV…)
- * in the same workbook.
+ * The functions of other tools' conventions, ARPA and LTV, and the survey intervals, as formulas
+ * in a real spreadsheet engine, each beside the same quantity written with plain formulas
+ * (SUMPRODUCT, COUNTIF, NORM.S.INV…) in the same workbook.
  */
 import type { HyperFormula } from "hyperformula";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +46,7 @@ const answers: [string, number | null, number][] = [
 
 const B = "Data!$B$2:$B$11";
 const C = "Data!$C$2:$C$11";
+const D = "Data!$D$2:$D$11";
 const G = "Data!$G$2:$G$21";
 const GA = "Data!$G$2:$G$11";
 const GB = "Data!$G$12:$G$21";
@@ -53,6 +54,12 @@ const H = "Data!$H$2:$H$11";
 const I = "Data!$I$2:$I$21";
 
 const EXISTING = `(${B}>0)`;
+const EXPANSION = `SUMPRODUCT(${EXISTING}*(${C}>${B})*(${C}-${B}))`;
+const CONTRACTION = `SUMPRODUCT(${EXISTING}*(${C}<${B})*(${C}>0)*(${B}-${C}))`;
+const CHURN = `SUMPRODUCT(${EXISTING}*(${C}=0)*${B})`;
+const NEW = `SUMPRODUCT((${B}=0)*(${D}=0)*${C})`;
+const NEW_LOGOS = `SUMPRODUCT((${B}=0)*(${D}=0)*(${C}>0))`;
+const REACTIVATION = `SUMPRODUCT((${B}=0)*(${D}>0)*${C})`;
 
 /** NPS shares of a range, plain or adjusted-Wald: [p, d, n] as formulas. */
 function shares(range: string, adjusted: boolean): [string, string, string] {
@@ -71,6 +78,13 @@ function centre(range: string, adjusted: boolean): string {
 const Z95 = "NORM.S.INV(0.975)";
 const Z90 = "NORM.S.INV(0.95)";
 
+/** Monthly logo churn from column `a` to column `b` of the Matrix sheet (rows 2..6). */
+const logoChurn = (a: string, b: string) =>
+  `SUMPRODUCT((Matrix!${a}2:${a}6>0)*(Matrix!${b}2:${b}6=0))/COUNTIF(Matrix!${a}2:${a}6,">0")`;
+const revenueChurn = (a: string, b: string) =>
+  `SUMPRODUCT((Matrix!${a}2:${a}6>0)*(Matrix!${b}2:${b}6<Matrix!${a}2:${a}6)*(Matrix!${a}2:${a}6-Matrix!${b}2:${b}6))/SUM(Matrix!${a}2:${a}6)`;
+// The Matrix sheet holds ids in column A and the months in B..J: month 2 is C, …, month 9 J.
+const MONTHS = ["C", "D", "E", "F", "G", "H", "I", "J"];
 
 /** [label, custom-function formula, plain-formula equivalent] */
 const pairs: [string, string, string][] = [
@@ -140,6 +154,50 @@ const pairs: [string, string, string][] = [
   ],
   ["CSAT, top three boxes of 1–10", `=SAAS.CSAT(${I},10,"top3")`, `=COUNTIF(${I},">=8")/COUNT(${I})`],
   ["CSAT, satisfied from 9", `=SAAS.CSAT(${I},10,9)`, `=COUNTIF(${I},">=9")/COUNT(${I})`],
+  ["ARPA", `=SAAS.ARPA(${C})`, `=SUM(${C})/COUNTIF(${C},">0")`],
+  ["LTV of ARPA, 5% churn, 80% margin", `=SAAS.LTV(SAAS.ARPA(${C}),0.05,0.8)`, `=SUM(${C})/COUNTIF(${C},">0")*0.8/0.05`],
+  [
+    "CHURN.TRAILING, logo, six months",
+    "=SAAS.CHURN.TRAILING(Matrix!A1:J6)",
+    `=(${[0, 1, 2, 3, 4, 5].map((k) => logoChurn(MONTHS[k] as string, MONTHS[k + 1] as string)).join("+")})/6`,
+  ],
+  [
+    "CHURN.TRAILING, revenue, three months",
+    '=SAAS.CHURN.TRAILING(Matrix!A1:J6,3,"revenue")',
+    `=(${[3, 4, 5].map((k) => revenueChurn(MONTHS[k] as string, MONTHS[k + 1] as string)).join("+")})/3`,
+  ],
+  ["RECONCILE: this add-in's net MRR churn", `=INDEX(SAAS.RECONCILE(${B},${C},${D}),2,2)`, `=(${CHURN}+${CONTRACTION}-${EXPANSION})/SUM(${B})`],
+  [
+    "RECONCILE: ChartMogul's net MRR churn",
+    `=INDEX(SAAS.RECONCILE(${B},${C},${D}),2,3)`,
+    `=(${CHURN}+${CONTRACTION}-${EXPANSION}-${REACTIVATION})/SUM(${B})`,
+  ],
+  [
+    "RECONCILE: Baremetrics' quick ratio",
+    `=INDEX(SAAS.RECONCILE(${B},${C},${D}),3,4)`,
+    `=(${NEW}+${EXPANSION})/(${CONTRACTION}+${CHURN})`,
+  ],
+  [
+    "RECONCILE: Stripe's customer churn",
+    `=INDEX(SAAS.RECONCILE(${B},${C},${D}),4,5)`,
+    `=SUMPRODUCT(${EXISTING}*(${C}=0))/(COUNTIF(${B},">0")+${NEW_LOGOS})`,
+  ],
+  [
+    "RECONCILE: Chargebee's GRR",
+    `=INDEX(SAAS.RECONCILE(${B},${C},${D}),5,6)`,
+    `=MIN(SUM(${B}),SUMPRODUCT(${EXISTING}*${C}))/SUM(${B})`,
+  ],
+];
+
+// A customers × months matrix as SAAS.MRRMATRIX spills it: "customer" top left, the months
+// across, ids down; the latest month (J) is left out by CHURN.TRAILING.
+const matrix: (string | number)[][] = [
+  ["customer", "2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01", "2024-07-01", "2024-08-01", "2024-09-01"],
+  ["A", 100, 100, 100, 100, 100, 100, 100, 100, 0],
+  ["B", 100, 100, 0, 0, 0, 0, 0, 0, 0],
+  ["C", 0, 50, 50, 50, 50, 0, 0, 0, 0],
+  ["D", 80, 80, 80, 60, 60, 60, 60, 0, 0],
+  ["E", 0, 0, 0, 40, 40, 40, 45, 45, 45],
 ];
 
 let hf: HyperFormula;
@@ -167,7 +225,7 @@ beforeAll(() => {
     ]);
   }
   const checks = pairs.map(([label, custom, plain]) => [label, custom, plain]);
-  hf = buildWorkbook({ Checks: checks, Data: data });
+  hf = buildWorkbook({ Checks: checks, Data: data, Matrix: matrix });
 });
 
 describe("=SAAS.* in cells agrees with the plain-formula equivalent", () => {

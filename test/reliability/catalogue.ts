@@ -827,9 +827,9 @@ add({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Intervals, categories and sample sizes of surveys. Spills with labels (NPS.CI, RATE.CI) differ
-// by language, so their results are checked in the functions' own tests and only their failures
-// here.
+// Intervals, categories and sample sizes of surveys; ARPA, LTV, trailing churn; other tools'
+// conventions. Spills with labels (NPS.CI, RATE.CI, RECONCILE) differ by language, so their
+// results are checked in the functions' own tests and only their failures here.
 
 const TEN_PROMOTERS = column(...Array.from({ length: 10 }, () => 10));
 for (const fn of ["NPS.MOE", "NPS.CI"]) {
@@ -967,6 +967,106 @@ add({
   args: [column(3, 1), 3, "top3"],
   error: "#VALUE!",
   message: 'method: "top3" needs a scale of more than 3 points',
+});
+add({ fn: "ARPA", why: "ChartMogul's example: $1,500 of MRR over 5 customers", args: [column(100, 100, 300, 500, 500)], result: 300 });
+add({ fn: "ARPA", why: "a blank and a 0 are not paying customers", args: [column("MRR", 100, null, 0, 200)], result: 150 });
+add({ fn: "ARPA", why: "no paying customer", args: [column(0, null)], error: "#DIV/0!" });
+add({
+  fn: "ARPA",
+  why: "text in the MRR",
+  args: [column(100, "1,200")],
+  error: "#VALUE!",
+  message: 'mrr row 2: "1,200" is text, not a number',
+});
+add({
+  fn: "ARPA",
+  why: "a segment that matches no row",
+  args: [column(100), column("SMB"), "Ent"],
+  error: "#N/A",
+  message: 'segment "Ent" matches no row of segments',
+});
+add({ fn: "LTV", why: "ChartMogul's example: ARPA $100, churn 5%", args: [100, 0.05], result: 2000 });
+add({ fn: "LTV", why: "with an 80% gross margin", args: [100, 0.05, 0.8], result: 1600 });
+add({ fn: "LTV", why: "no churn: #DIV/0!, never an infinite value", args: [100, 0], error: "#DIV/0!" });
+add({
+  fn: "LTV",
+  why: "churn given as a percentage number",
+  args: [100, 5],
+  error: "#VALUE!",
+  message: "monthly_churn: 5 must be a number from 0 to 1",
+});
+add({
+  fn: "LTV",
+  why: "a margin given as a percentage number",
+  args: [100, 0.05, 80],
+  error: "#VALUE!",
+  message: "gross_margin: 80 must be a number from 0 to 1",
+});
+add({ fn: "LTV", why: "an overflow is #NUM!", args: [1e308, 1e-300], error: "#NUM!" });
+const NINE_MONTHS = [
+  [100, 100, 100, 100, 100, 100, 100, 100, 0],
+  [100, 100, 0, 0, 0, 0, 0, 0, 0],
+];
+add({
+  fn: "CHURN.TRAILING",
+  why: "six months before the latest: one customer of two lost in one of them",
+  args: [NINE_MONTHS],
+  result: 0.5 / 6,
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "too few periods for six months",
+  args: [NINE_MONTHS.map((row) => row.slice(0, 7))],
+  error: "#VALUE!",
+  message: "mrr_matrix has 7 periods; the mean churn of the last 6 needs 8",
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "an unknown mode",
+  args: [NINE_MONTHS, null, "arr"],
+  error: "#VALUE!",
+  message: 'mode: "arr" is not one of "logo", "revenue"',
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "months of 0",
+  args: [NINE_MONTHS, 0],
+  error: "#VALUE!",
+  message: "months: 0 must be a whole number from 1 to 1200",
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "text inside the matrix",
+  args: [[[100, 100, "x"], [1, 2, 3]], 1],
+  error: "#VALUE!",
+  message: 'mrr_matrix row 1, column 3: "x" is text',
+});
+add({
+  fn: "RECONCILE",
+  why: "ranges of different shapes",
+  args: [column(1, 2, 3), column(1, 2)],
+  error: "#VALUE!",
+  message: "start_mrr and end_mrr must be the same shape",
+});
+add({
+  fn: "RECONCILE",
+  why: "a negative revenue",
+  args: [column(100, -5), column(100, 5)],
+  error: "#VALUE!",
+  message: "start_mrr row 2: -5 is negative; revenue cannot be below 0",
+});
+add({
+  fn: "RECONCILE",
+  why: "an #N/A inside a range is passed on",
+  args: [column(100, { code: "#N/A" }), column(1, 1)],
+  error: "#N/A",
+});
+add({
+  fn: "RECONCILE",
+  why: "history of another length",
+  args: [column(100, 50), column(90, 60), column(1)],
+  error: "#VALUE!",
+  message: "history must have one row per customer",
 });
 
 // ---------------------------------------------------------------------------------------------

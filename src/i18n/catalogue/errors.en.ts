@@ -81,6 +81,8 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
     "{@contraction} ({contraction}) and {@churn} ({churn}) add up to more than {@start} ({start}): a cohort cannot lose more than it had",
   "rates.none": "{argument} holds no rate",
   "movement.noCustomer": "{argument} holds no customer: there is nothing to label",
+  "trailing.tooFewPeriods":
+    "{argument} has {periods} periods; the mean churn of the last {months} needs {needed}: the month before them, and the latest, which is left out as incomplete",
 
   "ledger.rows":
     "{@customers}, {@dates} and {@amounts} must have one row per ledger entry: they have {customerRows}, {dateRows} and {amountRows} rows",
@@ -119,6 +121,8 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
   "div0.noStart": "{@start} is 0: no starting revenue",
   "div0.noResponses": "no responses: {argument} holds no answer",
   "div0.noTrials": "{@trials} is 0: there is no share to estimate",
+  "div0.noPayingCustomers": "no paying customer: {@mrr} has no customer with revenue above 0",
+  "div0.noChurn": "{@monthly_churn} is 0: with no churn the lifetime value is unbounded",
   "div0.cohortFirstPeriod": "the cohort had no revenue in its first period",
   "num.tooLargeToAdd": "the amounts are too large to add up; check the range for stray huge values",
   "num.resultTooLarge": "the result is too large to show",

@@ -78,6 +78,8 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
     "{@contraction}（{contraction}）与{@churn}（{churn}）之和超过{@start}（{start}）：一批客户损失的收入不能超过其原有收入",
   "rates.none": "{argument} 中没有比率",
   "movement.noCustomer": "{argument} 中没有客户：没有可标注的内容",
+  "trailing.tooFewPeriods":
+    "{argument} 有 {periods} 个期间；计算最近 {months} 个期间的平均流失率需要 {needed} 个：还需要它们之前的一个期间，以及作为未完成期间被排除的最新期间",
 
   "ledger.rows":
     "{@customers}、{@dates} 和 {@amounts} 必须每条流水一行：它们分别有 {customerRows}、{dateRows} 和 {amountRows} 行",
@@ -108,6 +110,8 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "div0.noStart": "{@start} 为 0：没有期初收入",
   "div0.noResponses": "没有答卷：{argument} 中没有答案",
   "div0.noTrials": "{@trials} 为 0：没有可估计的比例",
+  "div0.noPayingCustomers": "没有付费客户：{@mrr} 中没有收入大于 0 的客户",
+  "div0.noChurn": "{@monthly_churn} 为 0：没有流失时生命周期价值没有上限",
   "div0.cohortFirstPeriod": "该同期群在首期没有收入",
   "num.tooLargeToAdd": "金额过大，无法相加；请检查区域中是否有误填的极大值",
   "num.resultTooLarge": "结果过大，无法显示",
