@@ -115,6 +115,10 @@ export type ErrorCode =
   | "score.notScore"
   | "score.notWhole"
   | "score.outside"
+  | "scores.noCells"
+  | "csat.notMethod"
+  | "csat.topThreeOfSmallScale"
+  | "share.successesExceedTrials"
   // Ranges and their shapes.
   | "range.notCells"
   | "range.ragged"
@@ -136,6 +140,8 @@ export type ErrorCode =
   | "whole.atLeast"
   | "whole.atMost"
   | "whole.only"
+  | "number.aboveAtMost"
+  | "number.inside"
   // Segments.
   | "segment.needsSegments"
   | "segment.noMatch"
@@ -148,6 +154,7 @@ export type ErrorCode =
   | "parts.lossesExceedStart"
   | "rates.none"
   | "movement.noCustomer"
+  | "trailing.tooFewPeriods"
   // Ledgers.
   | "ledger.rows"
   | "ledger.rowsWithoutHeaders"
@@ -171,6 +178,9 @@ export type ErrorCode =
   | "div0.noLosses"
   | "div0.noStart"
   | "div0.noResponses"
+  | "div0.noTrials"
+  | "div0.noPayingCustomers"
+  | "div0.noChurn"
   | "div0.cohortFirstPeriod"
   | "num.tooLargeToAdd"
   | "num.resultTooLarge"

@@ -1,5 +1,6 @@
 /** The calculation core's public surface, for the task pane and the tests. */
 export * from "./errors";
+export * from "./labels";
 export * from "./coerce";
 export * from "./movements";
 export * from "./retention";
@@ -7,11 +8,14 @@ export * from "./logos";
 export * from "./bridge";
 export * from "./surveys";
 export * from "./statistics";
+export * from "./shares";
 export * from "./segments";
 export * from "./inputs";
 export * from "./series";
 export * from "./projection";
 export * from "./cohorts";
+export * from "./lifetime";
+export * from "./conventions";
 export * from "./ledger";
 export * from "./sheet/addresses";
 export * from "./sheet/cells";

@@ -9,6 +9,7 @@
 import type { SegmentLabel } from "./coerce";
 import { MetricError, metricOrError } from "./errors";
 import { idIndex, lookupKey } from "./ids";
+import type { SpillLabel } from "./labels";
 
 export interface Segmentation {
   /** Segment index of every data cell, row-major, aligned with the data. */
@@ -33,8 +34,11 @@ export interface TableRequest {
 /** What a metric is asked for: the whole range, one segment of it, or a table of all segments. */
 export type SegmentRequest = WholeRequest | TableRequest;
 
-/** A cell of a spilled result: a label, a figure, or an error shown in that cell only. */
-export type ResultCell = string | number | boolean | MetricError;
+/**
+ * A cell of a spilled result: text, a figure, or an error shown in that cell only; or a label
+ * (a header or a row's name) worded in the display language when shown (labels.ts).
+ */
+export type ResultCell = string | number | boolean | MetricError | SpillLabel;
 export type ResultTable = ResultCell[][];
 
 /** Blank segment cells form a segment of their own, shown under this label. */

@@ -173,3 +173,26 @@ export function twoSidedPValue(z: number): number {
   if (Number.isNaN(z)) return NaN;
   return 2 * normalCdf(-Math.abs(z));
 }
+
+/**
+ * The Wilson score interval of a share (shared/spec/metrics.md, "Intervals on small samples"):
+ * for x successes in n trials and the z of the confidence level,
+ * centre = (x + z²/2) / (n + z²), half-width = z / (n + z²) · sqrt(x(n − x)/n + z²/4).
+ * Unlike x/n ± z·sqrt(p(1 − p)/n) it is never empty at 0 or n successes and stays in 0..1.
+ *
+ * @example wilsonInterval(0, 10, 1.959963984540054) → lower 0, upper ≈ 0.2775
+ * @example wilsonInterval(8, 10, 1.959963984540054) → ≈ 0.4902 to 0.9433
+ */
+export function wilsonInterval(
+  successes: number,
+  trials: number,
+  z: number
+): { lower: number; upper: number } {
+  const z2 = z * z;
+  const denominator = trials + z2;
+  const centre = (successes + z2 / 2) / denominator;
+  // x·((n − x)/n), not x(n − x)/n: the product of two counts near 1e308 would overflow.
+  const half = (z / denominator) * Math.sqrt(successes * ((trials - successes) / trials) + z2 / 4);
+  // At 0 or n successes one bound is 0 or 1 exactly; rounding must not put it a hair outside.
+  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+}

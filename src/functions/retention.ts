@@ -16,6 +16,7 @@ import {
   nrrFromParts,
   quickRatio,
   readBooleanOption,
+  reconcileTable,
   readRetentionParts,
   readRevenueInput,
   revenueMetric,
@@ -287,4 +288,27 @@ export function grrParts(
   return toExcel("GRR.PARTS", invocation, () =>
     grrFromParts(readRetentionParts(start, 0, contraction, churn))
   );
+}
+
+/**
+ * Why a figure differs from another tool's: spills the same data under this add-in's definitions and under ChartMogul's, Baremetrics', Stripe's and Chargebee's documented ones, one row per figure that differs (net MRR churn, quick ratio, customer churn, GRR), with what differs. An empty cell: that tool documents no formula for the figure.
+ * @customfunction RECONCILE
+ * @helpurl https://localhost:3000/help.html#RECONCILE
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, which the tools treat differently.
+ * @returns A 5 x 7 table: a header row, then one row per figure: its name, this add-in's value, one value per tool, what differs.
+ */
+export function reconcile(
+  start_mrr: any[][],
+  end_mrr: any[][],
+  history?: any[][],
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("RECONCILE", invocation, () => {
+    const input = readRevenueInput(start_mrr, end_mrr, null, null, history);
+    return reconcileTable(revenueTotals(input).overall);
+  });
 }

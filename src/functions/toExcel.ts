@@ -9,11 +9,12 @@ import "./outsideExcel";
 import {
   MetricError,
   type ResultCell,
+  SpillLabel,
   type ResultTable,
   requireFitsOnSheet,
   splitSheetAddress,
 } from "../core";
-import { UNEXPECTED, errorText } from "../i18n/errors";
+import { UNEXPECTED, errorText, labelText } from "../i18n/errors";
 import { type Language, languageOf } from "../i18n/language";
 
 /**
@@ -118,8 +119,11 @@ export function toExcel(
       throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
     return [[result]];
   }
+  let language: Language | undefined;
   const toCell = (cell: ResultCell): unknown => {
     if (cell instanceof MetricError) return excelError(cell, functionId, invocation);
+    // A header or a row's name, in the display language (asked for once per call).
+    if (cell instanceof SpillLabel) return labelText(cell, (language ??= displayLanguage()));
     if (typeof cell === "number" && !Number.isFinite(cell))
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
     return cell;

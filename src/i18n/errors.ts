@@ -3,9 +3,11 @@
  * pane when it shows a core error. The functions bundle imports this module and not the pane's
  * catalogue, so functions.js carries only what its messages need.
  */
-import type { ErrorCode, Message, Term } from "../core";
+import type { ErrorCode, Message, SpillLabel, Term } from "../core";
 import { errorsEn, termsEn, unexpectedEn } from "./catalogue/errors.en";
 import { errorsZhCn, termsZhCn, unexpectedZhCn } from "./catalogue/errors.zh-CN";
+import { labelsEn } from "./catalogue/labels.en";
+import { labelsZhCn } from "./catalogue/labels.zh-CN";
 import type { Language } from "./language";
 import { pseudoTemplate, pseudoMark } from "./pseudo";
 import { type Wording, renderMessage } from "./render";
@@ -24,10 +26,12 @@ declare const __ZH_CN_PARAMETER_NAMES__: {
 /** The code the boundary uses for a failure the core did not foresee. */
 export const UNEXPECTED = "unexpected";
 
+// The labels spills show (src/core/labels.ts) are worded by the same catalogue as the messages,
+// so the pane can word a spill's labels as it words a core error.
 const ERRORS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { ...errorsEn, [UNEXPECTED]: unexpectedEn },
-  "zh-CN": { ...errorsZhCn, [UNEXPECTED]: unexpectedZhCn },
-  "qps-ploc": pseudoCatalogue({ ...errorsEn, [UNEXPECTED]: unexpectedEn }),
+  en: { ...errorsEn, ...labelsEn, [UNEXPECTED]: unexpectedEn },
+  "zh-CN": { ...errorsZhCn, ...labelsZhCn, [UNEXPECTED]: unexpectedZhCn },
+  "qps-ploc": pseudoCatalogue({ ...errorsEn, ...labelsEn, [UNEXPECTED]: unexpectedEn }),
 };
 
 const TERMS: Readonly<Record<Language, Readonly<Record<Term, string>>>> = {
@@ -100,3 +104,12 @@ export function errorText(
 
 /** Every code of the core's catalogue, for the tests that check each language has them all. */
 export const ERROR_CODES = Object.keys(errorsEn) as ErrorCode[];
+
+/**
+ * A spill's label in words.
+ *
+ * @example labelText(label("label.lower"), "zh-CN") === "下限"
+ */
+export function labelText(label: SpillLabel, language: Language): string {
+  return renderMessage(label.worded, errorWording(language));
+}

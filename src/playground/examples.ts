@@ -275,6 +275,38 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     `=SAAS.GRR.PARTS(${amount(0)},${amount(4)},${amount(5)})`,
     { format: PERCENT }
   );
+  row++;
+  example(
+    "RECONCILE",
+    "SAAS.RECONCILE",
+    "The same months under ChartMogul's, Baremetrics', Stripe's and Chargebee's documented formulas, and what differs",
+    history ? `=SAAS.RECONCILE(${start},${end},${history})` : `=SAAS.RECONCILE(${start},${end})`,
+    { format: "0.000", spill: [5, 7], headers: true }
+  );
+  row++;
+  const resultCell = (entry: Example) => `${columnLetters(EXAMPLE_COLUMNS.result)}${entry.row + 1}`;
+  const arpaExample = example(
+    "ARPA",
+    "SAAS.ARPA",
+    `Average MRR of the customers paying in ${sample.monthLabels[endMonth]}`,
+    `=SAAS.ARPA(${end})`,
+    { format: MONEY }
+  );
+  const trailingMonths = Math.max(1, Math.min(6, months - 2));
+  const trailingExample = example(
+    "CHURN.TRAILING",
+    "SAAS.CHURN.TRAILING",
+    `Mean monthly customer churn of the ${trailingMonths} complete months before the latest`,
+    `=SAAS.CHURN.TRAILING(${mrr}!${monthColumn(0)}1:${monthColumn(endMonth)}${last},${trailingMonths})`,
+    { format: "0.00%" }
+  );
+  example(
+    "LTV",
+    "SAAS.LTV",
+    "Lifetime value: the ARPA above over the trailing churn above, at an 80% gross margin",
+    `=SAAS.LTV(${resultCell(arpaExample)},${resultCell(trailingExample)},0.8)`,
+    { format: MONEY }
+  );
   const shown = Math.min(12, customers);
   const startCells = `${mrr}!${monthColumn(startMonth)}2:${monthColumn(startMonth)}${shown + 1}`;
   const endCells = `${mrr}!${monthColumn(endMonth)}2:${monthColumn(endMonth)}${shown + 1}`;
@@ -378,6 +410,34 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
       `p-value that the two waves (${sample.waves[0]}, ${sample.waves[1]}) have a different NPS`,
       `=SAAS.NPS.TEST(${survey}!D2:D${half + 1},${survey}!D${half + 2}:D${lastAnswer})`,
       { format: "0.000" }
+    );
+    example(
+      "NPS.CI",
+      "SAAS.NPS.CI",
+      "95% interval of the NPS (adjusted-Wald): lower and upper bounds in points",
+      `=SAAS.NPS.CI(${nps})`,
+      { format: "0.0", spill: [2, 2] }
+    );
+    example(
+      "NPS.CATEGORY",
+      "SAAS.NPS.CATEGORY",
+      "Category of each answer, to use as segments (here of the answers 10, 7 and 3)",
+      "=SAAS.NPS.CATEGORY({10;7;3})",
+      { spill: [3, 1] }
+    );
+    example(
+      "NPS.SAMPLESIZE",
+      "SAAS.NPS.SAMPLESIZE",
+      "Responses needed for an NPS within ±5 points at 95% confidence",
+      "=SAAS.NPS.SAMPLESIZE(5)",
+      { format: "#,##0" }
+    );
+    example(
+      "RATE.CI",
+      "SAAS.RATE.CI",
+      "95% Wilson interval of a share: 2 customers lost of 30",
+      "=SAAS.RATE.CI(2,30)",
+      { format: "0.0%", spill: [2, 2] }
     );
     example(
       "CSAT",

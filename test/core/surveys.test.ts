@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONFIDENCE_LEVEL, CSAT_METHODS, type CsatMethod, MetricError, NPS_SCALE, type NpsCounts, SCALE_MAX_LIMITS, countNps, customerEffortScore, customerSatisfaction, netPromoterScore, npsBreakdown, npsCounts, npsDifferencePValue, npsMarginOfError, npsVariance, readChoiceOption, readNumberArgument, readScores, readSurveyInput, satisfactionScale, scoreMetric, surveyMetric, tallyScores, zForConfidence } from "../../src/core";
+import { CONFIDENCE_LEVEL, CSAT_METHODS, type CsatMethod, MetricError, NPS_SCALE, SpillLabel, npsCategories, type NpsCounts, SCALE_MAX_LIMITS, countNps, customerEffortScore, customerSatisfaction, netPromoterScore, npsBreakdown, npsCounts, npsDifferencePValue, npsMarginOfError, npsVariance, readCsatMethod, readNumberArgument, readScores, readSurveyInput, satisfactionScale, scoreMetric, surveyMetric, tallyScores, zForConfidence } from "../../src/core";
 import { described, errorOf } from "../support/errors";
 
 const RUNS = { numRuns: 1000 };
@@ -313,18 +313,43 @@ describe("CSAT", () => {
     ["a 1–2 scale: every answer is in the top two", col(1, 2), 2, "top2", 1],
     ["blanks are not responses", col(5, null, "", 2), 5, "top2", 0.5],
     ["nobody satisfied", col(1, 2, 3), 5, "top2", 0],
+    ["top three boxes of 1–5: 3, 4 and 5", col(5, 4, 3, 1), 5, "top3", 0.75],
+    ["top three boxes of 1–7: 5, 6 and 7", col(7, 5, 4, 1), 7, "top3", 0.5],
+    ["satisfied from 8 on 1–10: 8, 9 and 10", col(10, 9, 8, 7, 1), 10, 8, 0.6],
+    ["satisfied from 5 on 1–5 is the top box", col(5, 4, 5, 1), 5, 5, 0.5],
   ] as const)("%s", (_why, scores, scaleMax, method, expected) => {
     expect(csat(scores as unknown[][], scaleMax, method)).toBeCloseTo(expected, 12);
   });
 
-  it("method: top2 by default, matched without regard to case", () => {
-    expect(readChoiceOption(null, "method", CSAT_METHODS)).toBe("top2");
-    expect(readChoiceOption(" MEAN ", "method", CSAT_METHODS)).toBe("mean");
-    expect(readChoiceOption("Top2", "method", CSAT_METHODS)).toBe("top2");
-    expect(errorOf(() => readChoiceOption("median", "method", CSAT_METHODS))).toMatchObject({
-      code: "option.notChoice",
-      params: { where: { argument: "method" }, choices: { choices: ["top2", "mean"] } },
+  it("method: top2 by default, words matched without regard to case, or a score", () => {
+    expect(readCsatMethod(null, 5)).toBe("top2");
+    expect(readCsatMethod(" MEAN ", 5)).toBe("mean");
+    expect(readCsatMethod("Top2", 5)).toBe("top2");
+    expect(readCsatMethod("TOP3", 7)).toBe("top3");
+    expect(readCsatMethod(8, 10)).toBe(8);
+    expect(readCsatMethod([[4]], 5)).toBe(4);
+    expect(errorOf(() => readCsatMethod("median", 5))).toMatchObject({
+      code: "csat.notMethod",
+      params: { where: { argument: "method" }, choices: { choices: ["top2", "mean", "top3"] }, min: 2, max: 5 },
     });
+  });
+
+  it("a score method is a whole score from 2 to the top: 1 would count every answer", () => {
+    for (const bad of [1, 6, 4.5, 0, -3, Number.NaN])
+      expect(errorOf(() => readCsatMethod(bad, 5))).toMatchObject({ code: "csat.notMethod" });
+    expect(errorOf(() => readCsatMethod(true, 5))).toMatchObject({ code: "csat.notMethod" });
+  });
+
+  it("top3 on a scale of 3 points or fewer is refused: every answer would count", () => {
+    expect(errorOf(() => readCsatMethod("top3", 3))).toMatchObject({
+      code: "csat.topThreeOfSmallScale",
+      params: { max: 3 },
+    });
+    expect(readCsatMethod("top3", 4)).toBe("top3");
+  });
+
+  it("an error value as method is passed on", () => {
+    expect(errorOf(() => readCsatMethod({ code: "#N/A" }, 5)).kind).toBe("na");
   });
 
   it("scale_max: a whole number from 2 to 100, else #VALUE! naming scale_max", () => {
@@ -552,5 +577,40 @@ describe("survey laws on random answers", () => {
       ),
       RUNS
     );
+  });
+});
+
+describe("NPS.CATEGORY: one category per answer", () => {
+  const categories = (scores: unknown[][]) => npsCategories(readScores(scores, "scores", NPS_SCALE));
+
+  it("promoter 9–10, passive 7–8, detractor 0–6, \"\" for a blank, in the shape of the scores", () => {
+    expect(categories(col(10, 9, 8, 7, 6, 0, null, ""))).toEqual(
+      col("promoter", "promoter", "passive", "passive", "detractor", "detractor", "", "")
+    );
+    expect(categories([[10, 3], [null, 7]])).toEqual([["promoter", "detractor"], ["", "passive"]]);
+  });
+
+  it("selected with a header, the spill starts with a header (a label), so rows line up", () => {
+    const table = categories(col("Score", 10, 5));
+    expect((table[0]?.[0] as SpillLabel).code).toBe("label.npsCategory");
+    expect(table.slice(1)).toEqual(col("promoter", "detractor"));
+  });
+
+  it("the same categories as the NPS counts them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }), { minLength: 1, maxLength: 60 }), (scores) => {
+        const labels = categories(col(...scores)).map((row) => row[0]);
+        const tally = counts(...scores);
+        expect(labels.filter((l) => l === "promoter").length).toBe(tally.promoters);
+        expect(labels.filter((l) => l === "passive").length).toBe(tally.passives);
+        expect(labels.filter((l) => l === "detractor").length).toBe(tally.detractors);
+      }),
+      RUNS
+    );
+  });
+
+  it("a score off the scale is #VALUE!; a range with no cell too", () => {
+    expect(errorOf(() => categories(col(11)))).toMatchObject({ code: "score.outside" });
+    expect(errorOf(() => categories([]))).toMatchObject({ code: "scores.noCells" });
   });
 });

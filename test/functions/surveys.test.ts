@@ -18,8 +18,10 @@ describe("functions.json: the survey functions as functions.md names them", () =
   it.each([
     ["NPS", ["scores", "segments", "segment"]],
     ["NPS.BREAKDOWN", ["scores"]],
-    ["NPS.MOE", ["scores", "confidence"]],
-    ["NPS.TEST", ["scores_a", "scores_b"]],
+    ["NPS.MOE", ["scores", "confidence", "method"]],
+    ["NPS.CI", ["scores", "confidence", "method"]],
+    ["NPS.TEST", ["scores_a", "scores_b", "method"]],
+    ["NPS.CATEGORY", ["scores"]],
     // The catalogue's table omits segments/segment here; its Conventions give them to every aggregate.
     ["CSAT", ["scores", "scale_max", "method", "segments", "segment"]],
     ["CES", ["scores", "scale_max", "segments", "segment"]],
@@ -225,7 +227,8 @@ describe("bad input through the bundle: the error functions.md names, with its m
       id: "CSAT",
       args: [column(5), 5, "median"],
       error: "#VALUE!",
-      message: 'method: "median" is not one of "top2", "mean"',
+      message:
+        'method: "median" is not one of "top2", "mean", "top3", nor a whole score from 2 to 5 (the share of answers from that score up)',
     },
     { why: "no responses", id: "NPS.BREAKDOWN", args: [column(null, "")], error: "#DIV/0!" },
     { why: "no responses", id: "NPS.MOE", args: [column("Score", null)], error: "#DIV/0!" },

@@ -8,7 +8,11 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { errorsEn, termsEn } from "../../src/i18n/catalogue/errors.en";
 import { errorsZhCn, termsZhCn } from "../../src/i18n/catalogue/errors.zh-CN";
+import { labelsEn } from "../../src/i18n/catalogue/labels.en";
+import { labelsZhCn } from "../../src/i18n/catalogue/labels.zh-CN";
 import { paneEn } from "../../src/i18n/catalogue/pane.en";
+import { label } from "../../src/core";
+import { labelText } from "../../src/i18n/errors";
 import {
   CATALOGUES,
   LANGUAGES,
@@ -212,5 +216,38 @@ describe("formatting for the locale", () => {
     expect(english.amount(1234567.4)).toBe("1,234,567");
     expect(createTranslator("en", "de-DE").amount(1234567.4)).toBe("1.234.567");
     expect(english.points(40)).toBe("40.0");
+  });
+});
+
+describe("the labels spills show (src/core/labels.ts)", () => {
+  const codes = Object.keys(labelsEn) as (keyof typeof labelsEn)[];
+  // The code that shows labels, not the file that lists them.
+  const core = sourceFiles(join(ROOT, "src/core"))
+    .filter((file) => !file.endsWith("labels.ts"))
+    .map((file) => readFileSync(file, "utf8"))
+    .join("\n");
+
+  it("Chinese words every label English words, and no other; none is empty", () => {
+    expect(Object.keys(labelsZhCn).sort()).toEqual([...codes].sort());
+    for (const code of codes) {
+      expect(labelsEn[code].trim(), code).not.toBe("");
+      expect(labelsZhCn[code], code).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it.each(codes)("%s has the same placeholders in both languages", (code) => {
+    expect(placeholdersOf(labelsZhCn[code]).sort()).toEqual(placeholdersOf(labelsEn[code]).sort());
+  });
+
+  it("every label is one the core shows, and no label shares a key with a message", () => {
+    const unused = codes.filter((code) => !core.includes(`"${code}"`));
+    expect(unused).toEqual([]);
+    for (const code of codes) expect(Object.keys(errorsEn)).not.toContain(code);
+  });
+
+  it("a label in words, in each language", () => {
+    expect(labelText(label("label.lower"), "en")).toBe("lower");
+    expect(labelText(label("label.lower"), "zh-CN")).toBe("下限");
+    expect(labelText(label("label.upper"), "qps-ploc")).toBe("⟦úþþéŕ⟧");
   });
 });

@@ -805,7 +805,7 @@ add({
   why: "unknown method",
   args: [column(5), null, "median"],
   error: "#VALUE!",
-  message: 'method: "median" is not one of "top2", "mean"',
+  message: 'method: "median" is not one of "top2", "mean", "top3", nor a whole score from 2 to 5',
 });
 add({ fn: "CSAT", why: "method in upper case", args: [column(5, 3), null, "MEAN"], result: 4 });
 add({
@@ -814,6 +814,249 @@ add({
   args: [column(8)],
   error: "#VALUE!",
   message: "scores row 1: 8 is outside the scale",
+});
+
+// ---------------------------------------------------------------------------------------------
+// Intervals, categories and sample sizes of surveys; ARPA, LTV, trailing churn; other tools'
+// conventions. Spills with labels (NPS.CI, RATE.CI, RECONCILE) differ by language, so their
+// results are checked in the functions' own tests and only their failures here.
+
+const TEN_PROMOTERS = column(...Array.from({ length: 10 }, () => 10));
+for (const fn of ["NPS.MOE", "NPS.CI"]) {
+  add({
+    fn,
+    why: "an unknown method",
+    args: [column(9, 0), null, "exact"],
+    error: "#VALUE!",
+    message: fn === "NPS.MOE" ? 'method: "exact" is not one of "wald", "adjusted"' : 'method: "exact" is not one of "adjusted", "wald"',
+  });
+  add({ fn, why: "no responses", args: [column(null, "")], error: "#DIV/0!" });
+  add({
+    fn,
+    why: "a score of 11",
+    args: [column(9, 11)],
+    error: "#VALUE!",
+    message: "scores row 2: 11 is outside the scale",
+  });
+  add({
+    fn,
+    why: "confidence as a percentage number",
+    args: [column(9, 0), 95],
+    error: "#VALUE!",
+    message: "confidence: 95 must be a number from 0.5 to 0.999",
+  });
+}
+add({ fn: "NPS.MOE", why: "10 promoters of 10: Wald says 0", args: [TEN_PROMOTERS], result: 0 });
+add({
+  fn: "NPS.MOE",
+  why: "10 promoters of 10, adjusted: 29.4, not 0",
+  args: [TEN_PROMOTERS, null, "ADJUSTED"],
+  result: 1.959963984540054 * 100 * Math.sqrt((10.75 / 13 + 0.75 / 13 - (10 / 13) ** 2) / 13),
+});
+add({
+  fn: "NPS.TEST",
+  why: "an unknown method",
+  args: [column(9), column(0), "t"],
+  error: "#VALUE!",
+  message: 'method: "t" is not one of "wald", "adjusted"',
+});
+add({
+  fn: "NPS.TEST",
+  why: "identical samples, adjusted",
+  args: [column(9, 0, 7), column(0, 7, 9), "adjusted"],
+  result: 1,
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "a score of 11",
+  args: [column(10, 11)],
+  error: "#VALUE!",
+  message: "scores row 2: 11 is outside the scale",
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "text among the scores",
+  args: [column(10, "nine")],
+  error: "#VALUE!",
+  message: 'scores row 2: "nine" is text, not a number',
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "blanks are not answers: an empty category",
+  args: [column(10, null, 0, 7)],
+  result: [["promoter"], [""], ["detractor"], ["passive"]],
+});
+add({
+  fn: "NPS.CATEGORY",
+  why: "an error value among the scores is passed on",
+  args: [column(10, { code: "#N/A" })],
+  error: "#N/A",
+});
+add({ fn: "NPS.SAMPLESIZE", why: "±10 points at 95%", args: [10], result: 382 });
+add({ fn: "NPS.SAMPLESIZE", why: "±5 points at 95%, NPS 40 expected", args: [5, null, 40], result: 1288 });
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "a margin of 0",
+  args: [0],
+  error: "#VALUE!",
+  message: "margin: 0 must be a number above 0 and at most 100",
+});
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "a margin of 0.05 is 0.05 points, not 5: millions of answers, not a plausible number",
+  args: [0.05],
+  result: Math.ceil(1.959963984540054 ** 2 / 0.0005 ** 2 - 3),
+});
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "an expected NPS of 100",
+  args: [5, null, 100],
+  error: "#VALUE!",
+  message: "expected_nps: 100 must be a number above -100 and below 100",
+});
+add({
+  fn: "NPS.SAMPLESIZE",
+  why: "a margin as text",
+  args: ["5%"],
+  error: "#VALUE!",
+  message: 'margin: "5%" is text, not a number',
+});
+add({
+  fn: "RATE.CI",
+  why: "more successes than trials",
+  args: [31, 30],
+  error: "#VALUE!",
+  message: "successes (31) is more than trials (30): a share cannot exceed 1",
+});
+add({ fn: "RATE.CI", why: "no trials", args: [0, 0], error: "#DIV/0!" });
+add({
+  fn: "RATE.CI",
+  why: "a share given instead of a count",
+  args: [0.2, 30],
+  error: "#VALUE!",
+  message: "successes: 0.2 must be a whole number of at least 0",
+});
+add({
+  fn: "RATE.CI",
+  why: "an error value passed on",
+  args: [{ code: "#N/A" }, 30],
+  error: "#N/A",
+});
+add({ fn: "CSAT", why: "top three boxes of 1–5", args: [column(5, 4, 3, 1), null, "top3"], result: 0.75 });
+add({ fn: "CSAT", why: "satisfied from 8 on 1–10", args: [column(10, 9, 8, 7, 1), 10, 8], result: 0.6 });
+add({
+  fn: "CSAT",
+  why: "a threshold above the scale",
+  args: [column(5), 5, 6],
+  error: "#VALUE!",
+  message: 'method: 6 is not one of "top2", "mean", "top3", nor a whole score from 2 to 5',
+});
+add({
+  fn: "CSAT",
+  why: "top3 on a 1–3 scale would count every answer",
+  args: [column(3, 1), 3, "top3"],
+  error: "#VALUE!",
+  message: 'method: "top3" needs a scale of more than 3 points',
+});
+add({ fn: "ARPA", why: "ChartMogul's example: $1,500 of MRR over 5 customers", args: [column(100, 100, 300, 500, 500)], result: 300 });
+add({ fn: "ARPA", why: "a blank and a 0 are not paying customers", args: [column("MRR", 100, null, 0, 200)], result: 150 });
+add({ fn: "ARPA", why: "no paying customer", args: [column(0, null)], error: "#DIV/0!" });
+add({
+  fn: "ARPA",
+  why: "text in the MRR",
+  args: [column(100, "1,200")],
+  error: "#VALUE!",
+  message: 'mrr row 2: "1,200" is text, not a number',
+});
+add({
+  fn: "ARPA",
+  why: "a segment that matches no row",
+  args: [column(100), column("SMB"), "Ent"],
+  error: "#N/A",
+  message: 'segment "Ent" matches no row of segments',
+});
+add({ fn: "LTV", why: "ChartMogul's example: ARPA $100, churn 5%", args: [100, 0.05], result: 2000 });
+add({ fn: "LTV", why: "with an 80% gross margin", args: [100, 0.05, 0.8], result: 1600 });
+add({ fn: "LTV", why: "no churn: #DIV/0!, never an infinite value", args: [100, 0], error: "#DIV/0!" });
+add({
+  fn: "LTV",
+  why: "churn given as a percentage number",
+  args: [100, 5],
+  error: "#VALUE!",
+  message: "monthly_churn: 5 must be a number from 0 to 1",
+});
+add({
+  fn: "LTV",
+  why: "a margin given as a percentage number",
+  args: [100, 0.05, 80],
+  error: "#VALUE!",
+  message: "gross_margin: 80 must be a number from 0 to 1",
+});
+add({ fn: "LTV", why: "an overflow is #NUM!", args: [1e308, 1e-300], error: "#NUM!" });
+const NINE_MONTHS = [
+  [100, 100, 100, 100, 100, 100, 100, 100, 0],
+  [100, 100, 0, 0, 0, 0, 0, 0, 0],
+];
+add({
+  fn: "CHURN.TRAILING",
+  why: "six months before the latest: one customer of two lost in one of them",
+  args: [NINE_MONTHS],
+  result: 0.5 / 6,
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "too few periods for six months",
+  args: [NINE_MONTHS.map((row) => row.slice(0, 7))],
+  error: "#VALUE!",
+  message: "mrr_matrix has 7 periods; the mean churn of the last 6 needs 8",
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "an unknown mode",
+  args: [NINE_MONTHS, null, "arr"],
+  error: "#VALUE!",
+  message: 'mode: "arr" is not one of "logo", "revenue"',
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "months of 0",
+  args: [NINE_MONTHS, 0],
+  error: "#VALUE!",
+  message: "months: 0 must be a whole number from 1 to 1200",
+});
+add({
+  fn: "CHURN.TRAILING",
+  why: "text inside the matrix",
+  args: [[[100, 100, "x"], [1, 2, 3]], 1],
+  error: "#VALUE!",
+  message: 'mrr_matrix row 1, column 3: "x" is text',
+});
+add({
+  fn: "RECONCILE",
+  why: "ranges of different shapes",
+  args: [column(1, 2, 3), column(1, 2)],
+  error: "#VALUE!",
+  message: "start_mrr and end_mrr must be the same shape",
+});
+add({
+  fn: "RECONCILE",
+  why: "a negative revenue",
+  args: [column(100, -5), column(100, 5)],
+  error: "#VALUE!",
+  message: "start_mrr row 2: -5 is negative; revenue cannot be below 0",
+});
+add({
+  fn: "RECONCILE",
+  why: "an #N/A inside a range is passed on",
+  args: [column(100, { code: "#N/A" }), column(1, 1)],
+  error: "#N/A",
+});
+add({
+  fn: "RECONCILE",
+  why: "history of another length",
+  args: [column(100, 50), column(90, 60), column(1)],
+  error: "#VALUE!",
+  message: "history must have one row per customer",
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,13 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
     "{where}: {value} is not a whole number; {what} are whole numbers from {min} to {max}",
   "score.outside":
     "{where}: {value} is outside the scale; {what} are whole numbers from {min} to {max}",
+  "scores.noCells": "{argument} holds no cell: there is nothing to label",
+  "csat.notMethod":
+    "{where}: {value} is not one of {choices}, nor a whole score from {min} to {max} (the share of answers from that score up)",
+  "csat.topThreeOfSmallScale":
+    '{where}: "top3" needs a scale of more than 3 points; on 1 to {max} it would count every answer',
+  "share.successesExceedTrials":
+    "{@successes} ({successes}) is more than {@trials} ({trials}): a share cannot exceed 1",
 
   "range.notCells": "{argument} is not a range of cells",
   "range.ragged": "{where} has a different number of columns from row 1",
@@ -54,6 +61,8 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
   "whole.atLeast": "{where}: {value} must be a whole number of at least {min}",
   "whole.atMost": "{where}: {value} must be a whole number of at most {max}",
   "whole.only": "{where}: {value} must be a whole number",
+  "number.aboveAtMost": "{where}: {value} must be a number above {min} and at most {max}",
+  "number.inside": "{where}: {value} must be a number above {min} and below {max}",
 
   "segment.needsSegments": "{@segment} {segment} needs a {@segments} range to pick it from",
   "segment.noMatch": "{@segment} {segment} matches no row of {@segments}",
@@ -72,6 +81,8 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
     "{@contraction} ({contraction}) and {@churn} ({churn}) add up to more than {@start} ({start}): a cohort cannot lose more than it had",
   "rates.none": "{argument} holds no rate",
   "movement.noCustomer": "{argument} holds no customer: there is nothing to label",
+  "trailing.tooFewPeriods":
+    "{argument} has {periods} periods; the mean churn of the last {months} needs {needed}: the month before them, and the latest, which is left out as incomplete",
 
   "ledger.rows":
     "{@customers}, {@dates} and {@amounts} must have one row per ledger entry: they have {customerRows}, {dateRows} and {amountRows} rows",
@@ -109,6 +120,9 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
   "div0.noLosses": "no contraction or churn in the period: the quick ratio is unbounded",
   "div0.noStart": "{@start} is 0: no starting revenue",
   "div0.noResponses": "no responses: {argument} holds no answer",
+  "div0.noTrials": "{@trials} is 0: there is no share to estimate",
+  "div0.noPayingCustomers": "no paying customer: {@mrr} has no customer with revenue above 0",
+  "div0.noChurn": "{@monthly_churn} is 0: with no churn the lifetime value is unbounded",
   "div0.cohortFirstPeriod": "the cohort had no revenue in its first period",
   "num.tooLargeToAdd": "the amounts are too large to add up; check the range for stray huge values",
   "num.resultTooLarge": "the result is too large to show",

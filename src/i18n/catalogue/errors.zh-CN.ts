@@ -25,6 +25,13 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "score.notScore": "{where}：{value} 不是有效评分；{what}是 {min} 到 {max} 的整数",
   "score.notWhole": "{where}：{value} 不是整数；{what}是 {min} 到 {max} 的整数",
   "score.outside": "{where}：{value} 超出量表范围；{what}是 {min} 到 {max} 的整数",
+  "scores.noCells": "{argument} 中没有单元格：没有可标注的内容",
+  "csat.notMethod":
+    "{where}：{value} 不是 {choices} 之一，也不是 {min} 到 {max} 的整数评分（即该评分及以上答案的比例）",
+  "csat.topThreeOfSmallScale":
+    '{where}："top3" 需要 3 分以上的量表；在 1 到 {max} 的量表上它会计入所有答案',
+  "share.successesExceedTrials":
+    "{@successes}（{successes}）大于 {@trials}（{trials}）：比例不能超过 1",
 
   "range.notCells": "{argument} 不是单元格区域",
   "range.ragged": "{where}的列数与第 1 行不同",
@@ -51,6 +58,8 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "whole.atLeast": "{where}：{value} 必须是不小于 {min} 的整数",
   "whole.atMost": "{where}：{value} 必须是不大于 {max} 的整数",
   "whole.only": "{where}：{value} 必须是整数",
+  "number.aboveAtMost": "{where}：{value} 必须是大于 {min} 且不大于 {max} 的数",
+  "number.inside": "{where}：{value} 必须是大于 {min} 且小于 {max} 的数",
 
   "segment.needsSegments": "{@segment} {segment} 需要一个{@segments}区域",
   "segment.noMatch": "{@segment} {segment} 在{@segments}中没有匹配的行",
@@ -69,6 +78,8 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
     "{@contraction}（{contraction}）与{@churn}（{churn}）之和超过{@start}（{start}）：一批客户损失的收入不能超过其原有收入",
   "rates.none": "{argument} 中没有比率",
   "movement.noCustomer": "{argument} 中没有客户：没有可标注的内容",
+  "trailing.tooFewPeriods":
+    "{argument} 有 {periods} 个期间；计算最近 {months} 个期间的平均流失率需要 {needed} 个：还需要它们之前的一个期间，以及作为未完成期间被排除的最新期间",
 
   "ledger.rows":
     "{@customers}、{@dates} 和 {@amounts} 必须每条流水一行：它们分别有 {customerRows}、{dateRows} 和 {amountRows} 行",
@@ -98,6 +109,9 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "div0.noLosses": "本期没有收缩或流失：快速比率没有上限",
   "div0.noStart": "{@start} 为 0：没有期初收入",
   "div0.noResponses": "没有答卷：{argument} 中没有答案",
+  "div0.noTrials": "{@trials} 为 0：没有可估计的比例",
+  "div0.noPayingCustomers": "没有付费客户：{@mrr} 中没有收入大于 0 的客户",
+  "div0.noChurn": "{@monthly_churn} 为 0：没有流失时生命周期价值没有上限",
   "div0.cohortFirstPeriod": "该同期群在首期没有收入",
   "num.tooLargeToAdd": "金额过大，无法相加；请检查区域中是否有误填的极大值",
   "num.resultTooLarge": "结果过大，无法显示",
