@@ -234,7 +234,7 @@ if (wanted(6)) {
 //    in bench/.build by `npm run bench` (tsc -p bench/tsconfig.json).
 if (wanted(7)) {
   const build = (file) => require(`./.build/src/${file}`);
-  const core = build("core/index.js");
+  const analysisModule = build("analysis/index.js");
   const { PlaygroundWorkbook } = build("playground/workbook.js");
   const { generateSample } = build("playground/sampleData.js");
   const { buildEngine } = build("playground/engine.js");
@@ -248,12 +248,12 @@ if (wanted(7)) {
     let blocks = 0;
     const cells = await workbook.readValues(address, { onProgress: () => blocks++ });
     const source = { cells, sheetName: "MRR", rowIndex: 0, columnIndex: 0 };
-    const guess = core.detectLayout(cells, { firstRowNumber: 1, firstColumnNumber: 1 });
-    const mapping = core.mappingFromLayout(guess);
-    const model = core.prepareRevenue(source, mapping);
+    const guess = analysisModule.detectLayout(cells, { firstRowNumber: 1, firstColumnNumber: 1 });
+    const mapping = analysisModule.mappingFromLayout(guess);
+    const model = analysisModule.prepareRevenue(source, mapping);
     if (!model.ok) throw new Error(`the sample did not prepare: ${JSON.stringify(model.problem)}`);
     const periods = model.value.periods.length;
-    figures = { blocks, analysis: core.analyseRevenue(model.value, { start: periods - 2, end: periods - 1 }) };
+    figures = { blocks, analysis: analysisModule.analyseRevenue(model.value, { start: periods - 2, end: periods - 1 }) };
   };
   await analyse(); // warm-up
   // Peak memory of one analyse from a collected heap, sampled while its reads await the blocks

@@ -9,22 +9,36 @@ import {
   MetricError,
   type PeriodUnit,
   type ResultTable,
+  type RevenueColumn,
+  type RevenueInput,
+  type Segmentation,
+  type TableRequest,
+  type WholeRequest,
   cohortHeaderRows,
+  cohortOfColumns,
   isDateSerial,
   isEmptyCell,
   isErrorValueText,
-  matrixSegments,
+  matrixSegments as segmentsOfMatrix,
   mrrMatrix,
+  pairedRevenueInput,
   quoteCell,
   readDate,
   readLedger,
-  readWholeRevenueInput,
-  type RevenueInput,
-  type WholeRequest,
+  readRevenueColumn,
+  readSegmentColumn,
+  revenueColumnOf,
+  segmentedRevenueInput,
 } from "../core";
 import { firstBadCell, revenueCheck, segmentProblem } from "./checks";
 import type { GridMapping, LedgerMapping } from "./mapping";
-import { type AnalysisKey, type AnalysisMessage, type Prepared, coreProblem } from "./messages";
+import {
+  type AnalysisKey,
+  type AnalysisMessage,
+  type Prepared,
+  coreProblem,
+  prepared,
+} from "./messages";
 import {
   type SourceCells,
   blockCells,
@@ -33,15 +47,19 @@ import {
   sheetRowNumber,
 } from "./source";
 
-/** A segment column the way functions receive it: one label a customer, aligned with the revenue. */
-export interface SegmentSource {
+/** A column that splits the customers: plan, region, CSM. */
+export interface SegmentColumnSource {
   /** The column's header; "" when it has none (the pane then names it by its letters). */
   readonly name: string;
   /** The column's letters on the sheet. */
   readonly letters: string;
   /** The column in the cells read (for a ledger: the ledger's column the labels come from). */
   readonly column: number;
-  readonly cells: CellGrid;
+}
+
+/** A segment column beside the revenue, read once as every function with `segments` reads it. */
+export interface SegmentSource extends SegmentColumnSource {
+  readonly segmentation: Segmentation;
 }
 
 /**
@@ -85,13 +103,16 @@ export interface RevenueModel {
   /** ISO start date of each period, in date order. */
   readonly periods: readonly string[];
   readonly customers: number;
-  /** What a range over each period's column passes to a function. */
-  readonly columns: readonly CellGrid[];
-  /** The periods before `start` as one range (a function's `history`), or null when they are not one block. */
-  readonly history: (start: number) => CellGrid | null;
+  /**
+   * Each period's revenue as a function reads a range over its column, read once: a pair of
+   * them gives what SAAS.NRR gives on the two ranges, at a twelfth of the cells' memory.
+   */
+  readonly columns: readonly RevenueColumn[];
+  /** The periods before `start` as one block (a function's `history`), or null when they are not one. */
+  readonly history: (start: number) => readonly RevenueColumn[] | null;
   readonly segments: readonly SegmentSource[];
-  /** What SAAS.COHORT reads: the grid's block of periods, or the whole matrix spill; null when the periods are not one block. */
-  readonly cohortMatrix: CellGrid | null;
+  /** SAAS.COHORT's table over the periods (revenue), or why it cannot be; null when they are not one block. */
+  readonly cohort: Prepared<ResultTable> | null;
   readonly ranges: RevenueRanges;
 }
 
@@ -117,27 +138,29 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
     segmentProblem(source, mapping);
   if (problem !== null) return { ok: false, problem };
 
-  const columns = periodColumns.map((column) => columnCells(source, column, firstRow, lastRow));
+  const columns = periodColumns.map((column) =>
+    readRevenueColumn(source.cells, column, firstRow, lastRow)
+  );
   const first = periodColumns[0] ?? 0;
   const adjacent = periodColumns.every((column, i) => column === first + i);
   // A header row of period names gives the cohort table its labels, when SAAS.COHORT reads it
-  // as a header (text that is not a number); otherwise the block starts at the data.
+  // as a header (text that is not a number); otherwise the block starts at the data. The table
+  // is computed here, once, from a block that is let go right after.
   let cohortWithHeader = false;
-  let cohortMatrix: CellGrid | null = null;
+  let cohort: Prepared<ResultTable> | null = null;
   if (adjacent) {
     const last = first + periodColumns.length - 1;
-    const withHeader = blockCells(source, first, last, mapping.headerRow, lastRow);
+    const withHeader = blockCells(source, first, last, mapping.headerRow, firstRow);
     cohortWithHeader = cohortHeaderRows(withHeader) === 1;
-    cohortMatrix = cohortWithHeader
+    const top = cohortWithHeader
       ? withHeader
-      : blockCells(source, first, last, firstRow, lastRow);
+      : blockCells(source, first, last, firstRow, Math.min(lastRow, firstRow + 1));
+    cohort = prepared(() => cohortOfColumns(columns, top, !cohortWithHeader));
   }
-  const segments = mapping.segmentColumns.map((segment) => ({
-    name: segment.name,
-    letters: sheetColumnName(source, segment.column),
-    column: segment.column,
-    cells: columnCells(source, segment.column, firstRow, lastRow),
-  }));
+  const segments = readSegmentSources(source, mapping, columns[0], (column) =>
+    columnCells(source, column, firstRow, lastRow)
+  );
+  if (!segments.ok) return segments;
   return {
     ok: true,
     value: {
@@ -146,12 +169,9 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
       periods: mapping.periodColumns.map((period) => period.periodStart),
       customers: lastRow - firstRow + 1,
       columns,
-      history: (start) =>
-        adjacent && start > 0
-          ? blockCells(source, first, first + start - 1, firstRow, lastRow)
-          : null,
-      segments,
-      cohortMatrix,
+      history: (start) => (adjacent && start > 0 ? columns.slice(0, start) : null),
+      segments: segments.value,
+      cohort,
       ranges: {
         kind: "grid",
         sheetName: source.sheetName,
@@ -176,7 +196,7 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
   if (entryProblem !== null) return { ok: false, problem: entryProblem };
 
   let matrix: ResultTable;
-  let segments: SegmentSource[];
+  let matrixSegments: (column: number) => CellGrid;
   try {
     const ledger = readLedger(
       columnCells(source, customerColumn, firstRow, lastRow),
@@ -187,12 +207,8 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
     matrix = mrrMatrix(ledger);
     // Each customer's segment is the one on its first ledger line, found by the same id rule as
     // the matrix's rows (SAAS.MRRMATRIX.SEGMENTS, which the board pack writes), with its header.
-    segments = mapping.segmentColumns.map((segment) => ({
-      name: segment.name,
-      letters: sheetColumnName(source, segment.column),
-      column: segment.column,
-      cells: matrixSegments(ledger, columnCells(source, segment.column, firstRow, lastRow)),
-    }));
+    matrixSegments = (column) =>
+      segmentsOfMatrix(ledger, columnCells(source, column, firstRow, lastRow));
   } catch (error) {
     // The cells were checked first, so a refusal here is one only the whole ledger shows (a
     // customer's month whose credits exceed its charges): shown as the function words it.
@@ -201,7 +217,11 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
   }
   const header = matrix[0] ?? [];
   const periods = header.slice(1).map((start) => String(start));
-  const columns = periods.map((_, p) => matrix.map((row) => [row[p + 1]]));
+  // A column of the spill, header included, as INDEX(spill,,p) passes it to a function.
+  const columns = periods.map((_, p) => revenueColumnOf(matrix.map((row) => [row[p + 1]])));
+  const segments = readSegmentSources(source, mapping, columns[0], matrixSegments);
+  if (!segments.ok) return segments;
+  const cohort = prepared(() => cohortOfColumns(columns, matrix.slice(0, 2), false));
   return {
     ok: true,
     value: {
@@ -210,9 +230,9 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
       periods,
       customers: matrix.length - 1,
       columns,
-      history: (start) => (start > 0 ? matrix.map((row) => row.slice(1, start + 1)) : null),
-      segments,
-      cohortMatrix: matrix,
+      history: (start) => (start > 0 ? columns.slice(0, start) : null),
+      segments: segments.value,
+      cohort,
       ranges: {
         kind: "ledger",
         sheetName: source.sheetName,
@@ -224,7 +244,7 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
         period: mapping.period,
         matrixRows: matrix.length,
         matrixColumns: header.length,
-        segmentColumns: segments.map((segment) => ({
+        segmentColumns: segments.value.map((segment) => ({
           name: segment.name,
           column: source.columnIndex + segment.column,
         })),
@@ -270,7 +290,7 @@ function firstBadLedgerEntry(source: SourceCells, mapping: LedgerMapping): Analy
   return null;
 }
 
-/** start_mrr and end_mrr (and history) read as the bindings read them. */
+/** start_mrr and end_mrr (and history) as the bindings read the ranges over those columns. */
 export function pairInput(
   model: RevenueModel,
   start: number,
@@ -278,5 +298,39 @@ export function pairInput(
   withHistory = false
 ): RevenueInput<WholeRequest> {
   const history = withHistory ? model.history(start) : null;
-  return readWholeRevenueInput(model.columns[start], model.columns[end], history ?? undefined);
+  return pairedRevenueInput(column(model, start), column(model, end), history ?? undefined);
+}
+
+/** start_mrr, end_mrr and one segment column, as the bindings read them for a segment table. */
+export function segmentedPairInput(
+  model: RevenueModel,
+  start: number,
+  end: number,
+  segment: SegmentSource
+): RevenueInput<TableRequest> {
+  return segmentedRevenueInput(column(model, start), column(model, end), segment.segmentation);
+}
+
+function column(model: RevenueModel, period: number): RevenueColumn {
+  const found = model.columns[period];
+  if (found === undefined) throw new RangeError(`no period ${period} in the model`);
+  return found;
+}
+
+/** The mapping's segment columns, each read once beside the revenue, with its header. */
+function readSegmentSources(
+  source: SourceCells,
+  mapping: GridMapping | LedgerMapping,
+  beside: RevenueColumn | undefined,
+  labels: (column: number) => CellGrid
+): Prepared<SegmentSource[]> {
+  if (beside === undefined) return { ok: true, value: [] };
+  return prepared(() =>
+    mapping.segmentColumns.map((segment) => ({
+      name: segment.name,
+      letters: sheetColumnName(source, segment.column),
+      column: segment.column,
+      segmentation: readSegmentColumn(labels(segment.column), beside),
+    }))
+  );
 }

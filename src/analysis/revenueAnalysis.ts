@@ -7,7 +7,6 @@ import {
   type MovementTotals,
   type ResultTable,
   type SegmentLabel,
-  cohortTable,
   grossRevenueRetention,
   logoRetention,
   mrrBridge,
@@ -15,8 +14,6 @@ import {
   netMrrChurnRate,
   netRevenueRetention,
   quickRatio,
-  readCohortInput,
-  readSegmentedRevenueInput,
   revenueBySegment,
   revenueFigure,
   revenueTotals,
@@ -24,7 +21,7 @@ import {
 import { type Figure, type Kpi, type KpiId, figureOf, figureOfSegment, kpi } from "./figures";
 import { type Prepared, prepared } from "./messages";
 import { MONTHS_PER_PERIOD } from "./periods";
-import { type RevenueModel, type SegmentSource, pairInput } from "./revenue";
+import { type RevenueModel, type SegmentSource, pairInput, segmentedPairInput } from "./revenue";
 import { type WhatIfBaseline, whatIfBaseline } from "./whatIf";
 
 /** The MRR bridge of SAAS.MRRBRIDGE, amounts as it spills them (losses negative). */
@@ -164,20 +161,7 @@ export function analyseRevenue(
   }
 
   const segmentTables = model.segments.map((segment) => segmentTable(model, start, end, segment));
-  const matrix = model.cohortMatrix;
-  const cohort =
-    matrix === null
-      ? null
-      : prepared(() => {
-          const { amounts, periodLabels } = readCohortInput(matrix);
-          return cohortTable(
-            amounts.values,
-            amounts.rows,
-            amounts.columns,
-            "revenue",
-            periodLabels
-          );
-        });
+  const cohort = model.cohort;
   return {
     start,
     end,
@@ -198,7 +182,7 @@ function segmentTable(
   end: number,
   segment: SegmentSource
 ): SegmentTable {
-  const input = readSegmentedRevenueInput(model.columns[start], model.columns[end], segment.cells);
+  const input = segmentedPairInput(model, start, end, segment);
   const byMetric = SEGMENT_METRICS.map((metric) =>
     revenueBySegment(input, SEGMENT_METRIC_FUNCTIONS[metric])
   );

@@ -34,7 +34,12 @@ import { type Figure, type Kpi, figureOf, figureOfSegment, kpi } from "./figures
 import type { SurveyScale } from "./layout/types";
 import type { SurveyMapping } from "./mapping";
 import type { Prepared } from "./messages";
-import type { SegmentSource } from "./revenue";
+import type { SegmentColumnSource } from "./revenue";
+
+/** A segment column beside the scores, the way functions receive it: a label an answer. */
+export interface SurveySegmentSource extends SegmentColumnSource {
+  readonly cells: CellGrid;
+}
 import { type SourceCells, columnCells, sheetColumnName } from "./source";
 
 /** The scale a survey column's answers are read on (the functions' defaults). */
@@ -53,7 +58,7 @@ export interface SurveyModel {
   readonly scale: SurveyScale;
   /** What a range over the score column passes to a function. */
   readonly scores: CellGrid;
-  readonly segments: readonly SegmentSource[];
+  readonly segments: readonly SurveySegmentSource[];
   readonly ranges: {
     readonly sheetName: string;
     readonly firstRow: number;

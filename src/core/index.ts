@@ -23,3 +23,4 @@ export * from "./ids";
 export * from "./money";
 export * from "./limits";
 export * from "./dates";
+export * from "./revenueColumns";

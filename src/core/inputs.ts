@@ -104,13 +104,13 @@ function readSegmentation(
   return isOmitted(segments) ? undefined : segmentsOf(segments, data);
 }
 
-function segmentsOf(segments: unknown, data: NumberRange | ScoreRange): Segmentation {
+export function segmentsOf(segments: unknown, data: NumberRange | ScoreRange): Segmentation {
   const grouper = segmentGrouper();
   return grouper.segmentation(readSegments(segments, "segments", data, grouper.assign));
 }
 
 /** The first cell of a column range (an array of rows), when the range is a column of 2+ rows. */
-function topOfColumn(arg: unknown): unknown {
+export function topOfColumn(arg: unknown): unknown {
   if (!Array.isArray(arg) || arg.length < 2) return undefined;
   const first: unknown = arg[0];
   return Array.isArray(first) && first.length === 1 ? first[0] : undefined;
@@ -120,8 +120,13 @@ function topOfColumn(arg: unknown): unknown {
  * Two revenue columns selected with a header row of real dates (see periodDateHeader): refused,
  * since the dates would otherwise count as a customer's revenue.
  */
-function refuseDateHeaders(start: unknown, end: unknown): void {
-  const dates = periodDateHeader([topOfColumn(start), topOfColumn(end)]);
+export function refuseDateHeaders(start: unknown, end: unknown): void {
+  refuseDateHeaderCells(topOfColumn(start), topOfColumn(end));
+}
+
+/** The same rule on the two columns' first cells (undefined for a column of fewer than 2 rows). */
+export function refuseDateHeaderCells(startTop: unknown, endTop: unknown): void {
+  const dates = periodDateHeader([startTop, endTop]);
   if (dates === undefined) return;
   const [startDate, endDate] = dates;
   throw invalidValue("range.dateHeaderPair", {

@@ -30,7 +30,9 @@ describe("a ledger, summed into months as SAAS.MRRMATRIX sums it", () => {
   it("builds the matrix: Acme 100, 120, 0; Beta 50, 0, 50; Cyan 0, 70, 70", () => {
     expect(model.kind).toBe("ledger");
     expect(model.periods).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"]);
-    expect(model.columns[1]).toEqual([["2024-02-01"], [120], [0], [70]]);
+    // Feb's column of the spill, its header row of the period's date read as a header.
+    expect(model.columns[1]?.amounts).toMatchObject({ rows: 3, headerRows: 1 });
+    expect([...(model.columns[1]?.amounts.values ?? [])]).toEqual([120, 0, 70]);
     expect(model.ranges).toMatchObject({ kind: "ledger", matrixRows: 4, matrixColumns: 4 });
   });
 
@@ -53,7 +55,7 @@ describe("a ledger, summed into months as SAAS.MRRMATRIX sums it", () => {
       r === 1 ? ["Ac*me", ...row.slice(1)] : row[0] === "Acme" ? ["AC*ME ", ...row.slice(1)] : row
     );
     const model = prepared(cells);
-    expect(model.segments[0]?.cells).toEqual(prepared(LEDGER).segments[0]?.cells);
+    expect(model.segments[0]?.segmentation).toEqual(prepared(LEDGER).segments[0]?.segmentation);
     const analysis = analyseRevenue(model, { start: 1, end: 2 });
     expect(analysis.segmentTables[0]?.rows.map((row) => row.label)).toEqual(["EU", "US", "Total"]);
   });

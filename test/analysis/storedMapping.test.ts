@@ -63,7 +63,10 @@ describe("a kept mapping read back", () => {
     // The same address read wider (a table that grew): the new month must not be left out.
     expect(recallStoredMapping(stored, sourceOf(wider))).toEqual({
       ok: false,
-      problem: { key: "remembered.periodAdded", params: { column: "F", now: { quoted: "Apr 2024" } } },
+      problem: {
+        key: "remembered.periodAdded",
+        params: { column: "F", now: { quoted: "Apr 2024" } },
+      },
     });
   });
 
@@ -119,8 +122,8 @@ describe("a kept mapping read back", () => {
     now[0] = ["Customer", "Plan", "2024-01", "2024-02", "2024-03"];
     const legacy = stored.mapping; // no headers kept: only the periods are compared
     const recalled = recallStoredMapping(legacy, sourceOf(now));
-    expect(recalled.ok && (recalled.value as GridMapping).periodColumns.map((p) => p.label)).toEqual(
-      ["2024-01", "2024-02", "2024-03"]
-    );
+    expect(
+      recalled.ok && (recalled.value as GridMapping).periodColumns.map((p) => p.label)
+    ).toEqual(["2024-01", "2024-02", "2024-03"]);
   });
 });
