@@ -160,6 +160,10 @@ export type ErrorCode =
   | "ledger.negativeTotal"
   | "ledger.overflow"
   | "ledger.segmentsRows"
+  // What ledger lines pay for (MRRMATRIX's covers).
+  | "covers.rows"
+  | "covers.notCovers"
+  | "covers.endNotAfterStart"
   // Dates given as text or serials.
   | "date.serialOutOfRange"
   | "date.notIsoDate"

@@ -13,6 +13,7 @@ export * from "./series";
 export * from "./projection";
 export * from "./cohorts";
 export * from "./ledger";
+export * from "./spreading";
 export * from "./sheet/addresses";
 export * from "./sheet/cells";
 export * from "./ids";

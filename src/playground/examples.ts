@@ -475,6 +475,14 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     { spill: [3, 1], headers: true }
   );
   row++;
+  example(
+    "MRRMATRIX",
+    "SAAS.MRRMATRIX with covers",
+    "MRR from billing lines: a year of 2,400 spread (200 a month), a quarter of 90 (30); each quarter holds its last month's MRR",
+    '=SAAS.MRRMATRIX({"Acme";"Beta"},{"2024-01-10";"2024-02-01"},{2400;90},"quarter",{"year";"quarter"})',
+    { format: MONEY, spill: [3, 5], headers: true }
+  );
+  row++;
   if (sample.ledger) {
     const ledger = SHEET_NAMES.ledger;
     const quarters = countQuarters(sample);

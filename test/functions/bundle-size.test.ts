@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { DIST } from "../support/bundle";
 
 export const BUDGETS = {
-  "functions.js": 60 * 1024,
+  // 60 KB until service periods (MRRMATRIX's covers): spreading, run rates and their messages
+  // in English and Chinese (about 4 KB) brought it just over.
+  "functions.js": 62 * 1024,
   "taskpane.js": 300 * 1024,
 } as const;
 

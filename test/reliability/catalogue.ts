@@ -622,6 +622,112 @@ add({
   error: "#VALUE!",
   message: "more than a sheet can hold",
 });
+// MRRMATRIX's covers: what each ledger line pays for.
+const COVERS_CHOICES = 'or one of "week", "month", "quarter", "year"';
+for (const [why, covers, message] of [
+  [
+    "negative months",
+    -12,
+    `covers: -12 is not a service end date, a whole number of months from 1 to 600, ${COVERS_CHOICES}`,
+  ],
+  ["zero months", 0, "covers: 0 is not a service end date"],
+  ["a fraction of a month", 2.5, "covers: 2.5 is not a service end date, a whole number of months"],
+  [
+    "an unknown word",
+    "annual",
+    `covers: "annual" is not a service end date, a whole number of months from 1 to 600, ${COVERS_CHOICES}`,
+  ],
+  ["text that is not a date", "31/12/2024", 'covers: "31/12/2024" is not a service end date'],
+  ["a logical value", true, "covers: TRUE is not a service end date"],
+  ["a number too large to be a date", 1e9, "covers: 1000000000 is not a service end date"],
+  [
+    "an end before the start",
+    "2023-12-31",
+    "covers: the service end 2023-12-31 is not after the line's date 2024-01-01 (dates row 1); numbers above 600 are end dates",
+  ],
+  [
+    "an end on the start",
+    45292,
+    "covers: the service end 2024-01-01 is not after the line's date 2024-01-01",
+  ],
+  [
+    "months meant as a number above 600, read as a date before the start",
+    700,
+    "the service end 1901-11-30 is not after",
+  ],
+] as [string, unknown, string][]) {
+  add({
+    fn: "MRRMATRIX",
+    why: `covers: ${why}`,
+    args: [column("A"), column(45292), column(100), null, covers],
+    error: "#VALUE!",
+    message,
+  });
+}
+add({
+  fn: "MRRMATRIX",
+  why: "covers: a blank cell in a column of covers",
+  args: [column("A", "B"), column(45292, 45292), column(1, 2), null, column("month", null)],
+  error: "#VALUE!",
+  message: "covers row 2: blank is not a service end date",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: a column one row longer than the ledger",
+  args: [
+    column("A", "B"),
+    column(45292, 45292),
+    column(1, 2),
+    null,
+    column("Interval", "month", "year"),
+  ],
+  error: "#VALUE!",
+  message:
+    "covers must be one value for all lines or have one row per ledger entry, like customers: covers has 3 rows, customers has 2",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: an error value is passed on",
+  args: [column("A"), column(45292), column(1), null, column({ code: "#N/A" })],
+  error: "#N/A",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: a service period wider than a sheet",
+  args: [column("A"), column("1900-01-10"), column(1), null, "9999-12-01"],
+  error: "#VALUE!",
+  message: "more than a sheet can hold",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: credits beyond the month's charges name the customer and the month",
+  args: [
+    column("A", "A"),
+    column("2024-01-10", "2024-03-01"),
+    column(1200, -200),
+    null,
+    column("year", "month"),
+  ],
+  error: "#VALUE!",
+  message: 'customer "A" has a negative total of -100 in the month starting 2024-03-01',
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: words in any case, headers skipped with the ledger's, a year spread",
+  args: [
+    column("Customer", "A", "B"),
+    column("Date", "2024-01-10", "2024-02-01"),
+    column("Amount", 1200, 90),
+    "quarter",
+    column("Covers", " YEAR ", "Quarter"),
+  ],
+  result: [
+    ["customer", "2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01"],
+    ["A", 100, 100, 100, 100],
+    ["B", 30, 0, 0, 0],
+  ],
+});
+
 add({
   fn: "COHORT",
   why: "unknown mode",

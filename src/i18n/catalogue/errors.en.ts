@@ -94,6 +94,13 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
   "ledger.segmentsRows":
     "{@segments} must have one row per ledger entry, like {@customers}: {@segments} has {segmentRows} rows, {@customers} has {customerRows}",
 
+  "covers.rows":
+    "{@covers} must be one value for all lines or have one row per ledger entry, like {@customers}: {@covers} has {coverRows} rows, {@customers} has {customerRows}",
+  "covers.notCovers":
+    "{where}: {value} is not a service end date, a whole number of months from 1 to {max}, or one of {choices}",
+  "covers.endNotAfterStart":
+    "{where}: the service end {end} is not after the line's date {start} ({line}); numbers above {max} are end dates",
+
   "date.serialOutOfRange":
     "{value} is not a date: Excel dates run from 1 (1900-01-01) to {last} (9999-12-31)",
   "date.notIsoDate":

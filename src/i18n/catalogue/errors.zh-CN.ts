@@ -88,6 +88,13 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "ledger.segmentsRows":
     "{@segments} 必须每条流水一行，与 {@customers} 相同：{@segments} 有 {segmentRows} 行，{@customers} 有 {customerRows} 行",
 
+  "covers.rows":
+    "{@covers} 必须是所有流水共用的一个值，或与 {@customers} 一样每条流水一行：{@covers} 有 {coverRows} 行，{@customers} 有 {customerRows} 行",
+  "covers.notCovers":
+    "{where}：{value} 不是服务结束日期，不是 1 到 {max} 之间的整数月数，也不是 {choices} 之一",
+  "covers.endNotAfterStart":
+    "{where}：服务结束日期 {end} 不晚于该流水的日期 {start}（{line}）；大于 {max} 的数字是结束日期",
+
   "date.serialOutOfRange": "{value} 不是日期：Excel 日期从 1（1900-01-01）到 {last}（9999-12-31）",
   "date.notIsoDate": "“{value}” 不是以 yyyy-mm-dd 书写、介于 1900-01-01 和 9999-12-31 之间的日期",
 
