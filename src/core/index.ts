@@ -14,6 +14,7 @@ export * from "./projection";
 export * from "./cohorts";
 export * from "./ledger";
 export * from "./spreading";
+export * from "./currency";
 export * from "./sheet/addresses";
 export * from "./sheet/cells";
 export * from "./ids";

@@ -483,6 +483,14 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     { format: MONEY, spill: [3, 5], headers: true }
   );
   row++;
+  example(
+    "FX.CONVERT",
+    "SAAS.FX.CONVERT",
+    "Amounts in the reporting currency, each at its currency's latest rate on or before its date",
+    '=SAAS.FX.CONVERT({100;250;80},{"EUR";"GBP";""},{"2024-02-10";"2024-03-05";"2024-03-05"},{"EUR","2024-01-01",1.1;"EUR","2024-02-01",1.08;"GBP","2024-01-01",1.27})',
+    { format: MONEY, spill: [3, 1] }
+  );
+  row++;
   if (sample.ledger) {
     const ledger = SHEET_NAMES.ledger;
     const quarters = countQuarters(sample);

@@ -7,9 +7,10 @@ import { describe, expect, it } from "vitest";
 import { DIST } from "../support/bundle";
 
 export const BUDGETS = {
-  // 60 KB until service periods (MRRMATRIX's covers): spreading, run rates and their messages
-  // in English and Chinese (about 4 KB) brought it just over.
-  "functions.js": 62 * 1024,
+  // 60 KB until service periods (MRRMATRIX's covers) and SAAS.FX.CONVERT: about 7 KB of code
+  // (spreading, run rates, the rate table and its lookups) and 3 KB of their messages in English
+  // and Chinese brought it to 66 KB.
+  "functions.js": 68 * 1024,
   "taskpane.js": 300 * 1024,
 } as const;
 

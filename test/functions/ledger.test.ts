@@ -1,7 +1,8 @@
 /**
  * SAAS.MRRMATRIX through the built bundle and in the HyperFormula workbook, where each cell of the
  * spill is checked against SUMIFS over the ledger, and the spill feeds SAAS.COHORT and SAAS.NRR;
- * with covers, the spec's worked examples and the law that yearly renewals on time never churn.
+ * with covers, the spec's worked examples and the law that yearly renewals on time never churn;
+ * SAAS.FX.CONVERT through the bundle and into MRRMATRIX.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -320,5 +321,58 @@ describe("a customer billed yearly who renews on time never churns or reactivate
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("FX through the bundle", () => {
+  const rates = [
+    ["Currency", "Date", "Rate"],
+    ["EUR", 45292, 1.1], // 2024-01-01
+    ["EUR", 45323, 1.08], // 2024-02-01
+    ["GBP", 45292, 1.27],
+    ["USD", 45292, 1],
+  ];
+
+  it("converts each amount at its latest rate on or before its date, header kept", () => {
+    expect(
+      callAsExcel(
+        "FX.CONVERT",
+        column("Amount", 100, 200, 50, 10),
+        column("Currency", "EUR", "gbp", "", "USD"),
+        column("Date", 45337, 45300, 45337, 40000),
+        rates
+      )
+    ).toEqual([["Amount"], [108], [254], [50], [10]]);
+  });
+
+  it("a missing rate is #N/A naming the amount, the currency and the date", () => {
+    expect(callAsExcel("FX.CONVERT", column(100), column("EUR"), column("2023-12-31"), rates)).toEqual({
+      error: "#N/A",
+      message: 'amounts row 1: rates has no rate for "EUR" on or before 2023-12-31',
+    });
+    expect(callAsExcel("FX.CONVERT", column(100), column("CHF"), column(45337), rates, 45400)).toEqual({
+      error: "#N/A",
+      message: 'amounts row 1: rates has no rate for "CHF" on or before 2024-04-18',
+    });
+  });
+
+  it("feeds MRRMATRIX: the ledger in the reporting currency, spread", () => {
+    const converted = callAsExcel(
+      "FX.CONVERT",
+      column("Amount", 1200, 120),
+      column("Cur", "EUR", "GBP"),
+      column("Date", 45337, 45337),
+      rates
+    ) as unknown[][];
+    const matrix = callAsExcel(
+      "MRRMATRIX",
+      column("Customer", "A", "B"),
+      column("Date", 45337, 45337),
+      converted,
+      null,
+      column("Covers", "year", "month")
+    ) as unknown[][];
+    expect(matrix[1]?.[1] as number).toBeCloseTo(108, 12);
+    expect(matrix[2]?.[1] as number).toBeCloseTo(152.4, 12);
   });
 });
