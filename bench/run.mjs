@@ -230,11 +230,11 @@ if (wanted(6)) {
 
 // 7. The task pane's analyse step over the playground's 100,000 × 36 grid, through the playground
 //    adapter: read in blocks, detect the layout, check every cell, compute the KPIs, bridge, trend,
-//    segments and cohort table for the last month. The code is the pane's, compiled to CommonJS
-//    in bench/.build by `npm run bench` (tsc -p bench/tsconfig.json).
+//    segments and cohort table for the last month. The code is the pane's (src/analysis), compiled
+//    to CommonJS in bench/.build by `npm run bench` (tsc -p bench/tsconfig.json).
 if (wanted(7)) {
   const build = (file) => require(`./.build/src/${file}`);
-  const core = build("core/index.js");
+  const analysis = build("analysis/index.js"); // the pane's use cases, in their own room
   const { PlaygroundWorkbook } = build("workbook/playground.js");
   const { generateSample } = build("playground/sampleData.js");
   const { buildEngine } = build("playground/engine.js");
@@ -248,12 +248,12 @@ if (wanted(7)) {
     let blocks = 0;
     const cells = await workbook.readValues(address, { onProgress: () => blocks++ });
     const source = { cells, sheetName: "MRR", rowIndex: 0, columnIndex: 0 };
-    const guess = core.detectLayout(cells, { firstRowNumber: 1, firstColumnNumber: 1 });
-    const mapping = core.mappingFromLayout(guess);
-    const model = core.prepareRevenue(source, mapping);
+    const guess = analysis.detectLayout(cells, { firstRowNumber: 1, firstColumnNumber: 1 });
+    const mapping = analysis.mappingFromLayout(guess);
+    const model = analysis.prepareRevenue(source, mapping);
     if (!model.ok) throw new Error(`the sample did not prepare: ${JSON.stringify(model.problem)}`);
     const periods = model.value.periods.length;
-    figures = { blocks, analysis: core.analyseRevenue(model.value, { start: periods - 2, end: periods - 1 }) };
+    figures = { blocks, analysis: analysis.analyseRevenue(model.value, { start: periods - 2, end: periods - 1 }) };
   };
   await analyse(); // warm-up
   // Peak memory of one analyse from a collected heap, sampled while its reads await the blocks
