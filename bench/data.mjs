@@ -72,6 +72,28 @@ export function ledgerColumns(entries, seed = 4) {
   return { customers, dates, amounts };
 }
 
+/**
+ * The ledger of ledgerColumns with what each line pays for, as a billing export has it: mostly
+ * monthly plans, then yearly and quarterly ones (as words and as numbers of months), service end
+ * dates in both forms (last day covered, first day no longer covered) and weekly charges.
+ */
+export function ledgerWithServicePeriods(entries, seed = 6) {
+  const { customers, dates, amounts } = ledgerColumns(entries);
+  const next = random(seed);
+  const covers = new Array(entries);
+  for (let i = 0; i < entries; i++) {
+    const roll = next();
+    const date = dates[i][0];
+    if (roll < 0.55) covers[i] = ["month"];
+    else if (roll < 0.7) covers[i] = ["year"];
+    else if (roll < 0.8) covers[i] = [3];
+    else if (roll < 0.85) covers[i] = [date + 365]; // the first day no longer covered
+    else if (roll < 0.9) covers[i] = [date + 29]; // the last day covered
+    else covers[i] = ["week"];
+  }
+  return { customers, dates, amounts, covers };
+}
+
 export function npsScores(responses, seed = 5) {
   const next = random(seed);
   return Array.from({ length: responses }, () => [next() < 0.03 ? null : Math.floor(next() * 11)]);

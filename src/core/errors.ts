@@ -14,7 +14,7 @@ export type MetricErrorKind =
   | "value"
   /** #DIV/0!: a zero denominator, such as no starting revenue or no responses. */
   | "div0"
-  /** #N/A: a `segment` that matches no row, or an #N/A passed in. */
+  /** #N/A: a `segment` that matches no row, a currency without a rate, or an #N/A passed in. */
   | "na"
   /** #NUM!: a result too large for a number, or passed on from an input cell. */
   | "num"
@@ -167,6 +167,19 @@ export type ErrorCode =
   | "ledger.negativeTotal"
   | "ledger.overflow"
   | "ledger.segmentsRows"
+  // What ledger lines pay for (MRRMATRIX's covers).
+  | "covers.rows"
+  | "covers.notCovers"
+  | "covers.endNotAfterStart"
+  // Currencies (FX).
+  | "fx.noAmounts"
+  | "fx.rows"
+  | "fx.currenciesOffByOne"
+  | "fx.ratesShape"
+  | "fx.rateCurrencyBlank"
+  | "fx.rateNotPositive"
+  | "fx.rateConflict"
+  | "fx.noRate"
   // Dates given as text or serials.
   | "date.serialOutOfRange"
   | "date.notIsoDate"

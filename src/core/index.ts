@@ -17,6 +17,8 @@ export * from "./cohorts";
 export * from "./lifetime";
 export * from "./conventions";
 export * from "./ledger";
+export * from "./spreading";
+export * from "./currency";
 export * from "./sheet/addresses";
 export * from "./sheet/cells";
 export * from "./ids";

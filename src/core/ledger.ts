@@ -1,12 +1,14 @@
 /**
  * A billing ledger (one row per customer, date, amount) turned into the customers × periods
- * matrix every revenue function reads (SAAS.MRRMATRIX). Amounts of one customer in one period
- * are summed; periods are sorted and contiguous, a period without revenue is 0.
+ * matrix every revenue function reads (SAAS.MRRMATRIX). Without service periods, amounts of one
+ * customer in one period are summed (revenue billed); periods are sorted and contiguous, a period
+ * without revenue is 0. With service periods, spreading.ts builds the MRR matrix instead.
  */
 import { type PlainCell, plainCell, place, quoteCell, readColumnCells } from "./coerce";
 import {
   type PeriodUnit,
   isDateSerial,
+  isoDateToSerial,
   parseIsoDate,
   periodIndex,
   periodStartFromIndex,
@@ -35,10 +37,48 @@ export interface Ledger {
   readonly periodOf: Int32Array;
   readonly amounts: Float64Array;
   readonly unit: PeriodUnit;
+  /** Every entry's day (its date serial) and month (periodIndex in months), for service periods. */
+  readonly dayOf: Int32Array;
+  readonly monthOf: Int32Array;
+  /** Every entry's row within `customers` as selected (header row included). */
+  readonly rowOf: Int32Array;
+}
+
+/** A period's index from a month's (dates.ts, periodIndex: months and quarters since year 0). */
+export function periodOfMonth(month: number, unit: PeriodUnit): number {
+  return unit === "month" ? month : Math.floor(month / (unit === "quarter" ? 3 : 12));
 }
 
 function isBlank(cell: PlainCell): boolean {
   return cell === null || (typeof cell === "string" && cell.trim() === "");
+}
+
+/**
+ * 1 when a column of amounts starts with its header: text that is not an amount (a lone cell is
+ * never a header).
+ *
+ * @example amountHeaderRows(["Amount", 10]) === 1; amountHeaderRows(["$ 10", 10]) === 0
+ */
+export function amountHeaderRows(cells: readonly unknown[]): 0 | 1 {
+  const first = cells[0];
+  return cells.length > 1 && typeof first === "string" && !/^[\s\d.,$€£¥%()-]+$/.test(first)
+    ? 1
+    : 0;
+}
+
+/**
+ * 1 when a column of dates starts with its header: text that is not a date.
+ *
+ * @example dateHeaderRows(["Date", 45292]) === 1; dateHeaderRows(["2024-01-01", 45292]) === 0
+ */
+export function dateHeaderRows(cells: readonly unknown[]): 0 | 1 {
+  const first = cells[0];
+  return cells.length > 1 &&
+    typeof first === "string" &&
+    first.trim() !== "" &&
+    readDate(first) === null
+    ? 1
+    : 0;
 }
 
 /**
@@ -57,19 +97,9 @@ export function readLedger(
   const ids = readColumnCells(customers, "customers");
   const when = readColumnCells(dates, "dates");
   const how = readColumnCells(amounts, "amounts");
-  const amountHeader =
-    how.rows > 1 && typeof how.cells[0] === "string" && !/^[\s\d.,$€£¥%()-]+$/.test(how.cells[0])
-      ? 1
-      : 0;
+  const amountHeader = amountHeaderRows(how.cells);
   const rows = how.rows - amountHeader;
-  const firstDate = when.cells[0];
-  const dateHeader =
-    when.rows > 1 &&
-    typeof firstDate === "string" &&
-    firstDate.trim() !== "" &&
-    readDate(firstDate) === null
-      ? 1
-      : 0;
+  const dateHeader = dateHeaderRows(when.cells);
   const dataHeader = amountHeader === 1 || dateHeader === 1;
   if (ids.rows === rows + 1 && !dataHeader && when.rows - dateHeader === rows) {
     throw invalidValue("ledger.customersOffByOne", {
@@ -89,11 +119,14 @@ export function readLedger(
   const customerOf = new Int32Array(rows);
   const periodOf = new Int32Array(rows);
   const values = new Float64Array(rows);
+  const dayOf = new Int32Array(rows);
+  const monthOf = new Int32Array(rows);
+  const rowOf = new Int32Array(rows);
   const customerIndex = idIndex();
   const firstEntryRow: number[] = [];
   // Few distinct days in many rows: each date is converted once.
-  const periodBySerialDay = new Map<number, number>();
-  const periodByText = new Map<string, number>();
+  const monthBySerialDay = new Map<number, number>();
+  const dayByText = new Map<string, number>();
   let kept = 0;
 
   for (let r = 0; r < rows; r++) {
@@ -118,25 +151,17 @@ export function readLedger(
     if (amount !== null && !Number.isFinite(amount))
       throw invalidValue("cell.notFinite", { where: amountWhere(), value: quoteCell(amount) });
 
-    let period: number | undefined;
-    if (typeof date === "number") {
-      const day = Math.floor(date);
-      period = periodBySerialDay.get(day);
-      if (period === undefined && isDateSerial(date)) {
-        period = periodIndex(readDate(date) as string, unit);
-        periodBySerialDay.set(day, period);
-      }
-    } else if (date instanceof Date) {
-      const iso = readDate(date);
-      if (iso !== null) period = periodIndex(iso, unit);
-    } else if (typeof date === "string") {
-      period = periodByText.get(date);
-      if (period === undefined && parseIsoDate(date) !== null) {
-        period = periodIndex(readDate(date) as string, unit);
-        periodByText.set(date, period);
+    // Date serials, the common case, take the short way: a day met before has its month.
+    let day = typeof date === "number" ? Math.floor(date) : dayOfCell(date, dayByText);
+    let month = day === undefined ? undefined : monthBySerialDay.get(day);
+    if (month === undefined && day !== undefined) {
+      if (typeof date === "number" && !isDateSerial(date)) day = undefined;
+      else {
+        month = periodIndex(readDate(day) as string, "month");
+        monthBySerialDay.set(day, month);
       }
     }
-    if (period === undefined) {
+    if (day === undefined || month === undefined) {
       throw invalidValue("ledger.notDate", { where: dateWhere(), value: quoteCell(date) });
     }
 
@@ -145,8 +170,11 @@ export function readLedger(
     );
     if (customer === firstEntryRow.length) firstEntryRow.push(r + idHeader);
     customerOf[kept] = customer;
-    periodOf[kept] = period;
+    periodOf[kept] = periodOfMonth(month, unit);
     values[kept] = amount ?? 0;
+    dayOf[kept] = day;
+    monthOf[kept] = month;
+    rowOf[kept] = r + idHeader;
     kept++;
   }
   return {
@@ -158,7 +186,33 @@ export function readLedger(
     periodOf: periodOf.subarray(0, kept),
     amounts: values.subarray(0, kept),
     unit,
+    dayOf: dayOf.subarray(0, kept),
+    monthOf: monthOf.subarray(0, kept),
+    rowOf: rowOf.subarray(0, kept),
   };
+}
+
+/**
+ * The day (date serial, time of day dropped) a plain cell holds as a date: a serial, ISO text
+ * (converted once per distinct text through `byText`) or a Date; undefined for anything else.
+ *
+ * @example dayOfCell("2024-01-01", new Map()) === 45292; dayOfCell(45292.75, new Map()) === 45292
+ */
+export function dayOfCell(cell: PlainCell, byText?: Map<string, number>): number | undefined {
+  if (typeof cell === "number") return isDateSerial(cell) ? Math.floor(cell) : undefined;
+  if (typeof cell === "string") {
+    const known = byText?.get(cell);
+    if (known !== undefined) return known;
+    if (parseIsoDate(cell) === null) return undefined;
+    const day = isoDateToSerial(readDate(cell) as string);
+    byText?.set(cell, day);
+    return day;
+  }
+  if (cell instanceof Date) {
+    const iso = readDate(cell);
+    return iso === null ? undefined : isoDateToSerial(iso);
+  }
+  return undefined;
 }
 
 /**
@@ -210,27 +264,34 @@ export function mrrMatrix(ledger: Ledger): ResultTable {
     const row: ResultCell[] = [customers[c] as LookupValue];
     for (let p = 0; p < periods; p++) {
       const cell = c * periods + p;
-      const total = moneySum(sums[cell] as number, largestTerm[cell] as number);
-      if (!Number.isFinite(total)) {
-        throw new MetricError("num", "ledger.overflow", {
-          customer: { label: customers[c] as LookupValue },
-          unit: { term: unit },
-          start: header[p + 1] as string,
-        });
-      }
-      if (total < 0) {
-        throw invalidValue("ledger.negativeTotal", {
-          customer: { label: customers[c] as LookupValue },
-          total,
-          unit: { term: unit },
-          start: header[p + 1] as string,
-        });
-      }
-      row.push(total + 0);
+      row.push(
+        checkedTotal(
+          moneySum(sums[cell] as number, largestTerm[cell] as number),
+          customers[c] as LookupValue,
+          unit,
+          header[p + 1] as string
+        )
+      );
     }
     table.push(row);
   }
   return table;
+}
+
+/**
+ * A customer's total in a period, as money already: an error when it is too large to hold
+ * (#NUM!) or below 0 (credits beyond the charges), naming the customer and the period.
+ */
+export function checkedTotal(
+  total: number,
+  customer: LookupValue,
+  unit: PeriodUnit,
+  start: string
+): number {
+  const params = { customer: { label: customer }, unit: { term: unit }, start };
+  if (!Number.isFinite(total)) throw new MetricError("num", "ledger.overflow", params);
+  if (total < 0) throw invalidValue("ledger.negativeTotal", { ...params, total });
+  return total + 0;
 }
 
 /** The text at the top of the spill of SAAS.MRRMATRIX.SEGMENTS when `segments` had no header. */

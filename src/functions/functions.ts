@@ -4,6 +4,7 @@
  * them here runs those calls once. Each family imports toExcel, which imports outsideExcel, so
  * `CustomFunctions` exists before any association runs, whatever the order here.
  */
+import "./currency";
 import "./lifetime";
 import "./logos";
 import "./retention";

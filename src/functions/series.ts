@@ -6,12 +6,14 @@ import {
   annualizeMonthlyRate,
   cohortOfMatrix,
   compoundRates,
+  coveredMrrMatrix,
   matrixSegments,
   mrrMatrix,
   readLedger,
   projectMrr,
   readAnnualizeInput,
   readChoiceOption,
+  readCovers,
   readProjectionInput,
   readRates,
 } from "../core";
@@ -99,15 +101,16 @@ export function project(
 }
 
 /**
- * Customers x periods matrix from a billing ledger (one row per customer, date, amount): amounts of a customer in one period are summed, periods sorted, missing periods 0. Feeds SAAS.COHORT and every two-column function.
+ * Customers x periods matrix from a billing ledger (one row per customer, date, amount). Without covers: the revenue billed in each period (a customer's amounts in it summed), which is not MRR, since an annual invoice shows as one spike. With covers: MRR, each line spread over the months it pays for; a quarter or year then holds the MRR of its last month. Feeds SAAS.COHORT and every two-column function.
  * @customfunction MRRMATRIX
  * @helpurl https://localhost:3000/help.html#MRRMATRIX
  * @requiresAddress
  * @requiresParameterAddresses
  * @param customers Customer id of each ledger entry (one column). A header row is skipped.
- * @param dates Date of each entry: an Excel date, a date serial or text like 2024-03-15.
- * @param amounts Amount of each entry; credits may be negative, a customer's total in a period may not.
- * @param [period] "month" (default), "quarter" or "year".
+ * @param dates Date of each entry (with covers, the start of the service it pays for): an Excel date, a date serial or text like 2024-03-15.
+ * @param amounts Amount of each entry; credits may be negative, a customer's total in a month may not.
+ * @param [period] "month" (default), "quarter" or "year". With covers a quarter or year holds the MRR of its last month; without, the revenue billed in it.
+ * @param [covers] What each line pays for, in the rows of customers or one value for all: a service end date (last day covered or first day not covered), a whole number of months from 1 to 600, or "week", "month", "quarter", "year". A line of n months adds amount/n to each of its n months; a shorter line sets its month's run rate (a week x 52/12, else x 365.25/12/days), the month's last charge date counting.
  * @returns A table: "customer" top left, period start dates (yyyy-mm-dd) across, customer ids down.
  */
 export function mrrmatrix(
@@ -115,11 +118,14 @@ export function mrrmatrix(
   dates: any[][],
   amounts: any[][],
   period?: any,
+  covers?: any[][],
   invocation?: CustomFunctions.Invocation
 ): any[][] {
   return toExcel("MRRMATRIX", invocation, () => {
     const unit = readChoiceOption(period, "period", ["month", "quarter", "year"] as const);
-    return mrrMatrix(readLedger(customers, dates, amounts, unit));
+    const ledger = readLedger(customers, dates, amounts, unit);
+    const lineCovers = readCovers(covers, ledger);
+    return lineCovers === undefined ? mrrMatrix(ledger) : coveredMrrMatrix(ledger, lineCovers);
   });
 }
 

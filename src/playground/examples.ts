@@ -535,6 +535,22 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     { spill: [3, 1], headers: true }
   );
   row++;
+  example(
+    "MRRMATRIX",
+    "SAAS.MRRMATRIX with covers",
+    "MRR from billing lines: a year of 2,400 spread (200 a month), a quarter of 90 (30); each quarter holds its last month's MRR",
+    '=SAAS.MRRMATRIX({"Acme";"Beta"},{"2024-01-10";"2024-02-01"},{2400;90},"quarter",{"year";"quarter"})',
+    { format: MONEY, spill: [3, 5], headers: true }
+  );
+  row++;
+  example(
+    "FX.CONVERT",
+    "SAAS.FX.CONVERT",
+    "Amounts in the reporting currency, each at its currency's latest rate on or before its date",
+    '=SAAS.FX.CONVERT({100;250;80},{"EUR";"GBP";""},{"2024-02-10";"2024-03-05";"2024-03-05"},{"EUR","2024-01-01",1.1;"EUR","2024-02-01",1.08;"GBP","2024-01-01",1.27})',
+    { format: MONEY, spill: [3, 1] }
+  );
+  row++;
   if (sample.ledger) {
     const ledger = SHEET_NAMES.ledger;
     const quarters = countQuarters(sample);

@@ -7,11 +7,12 @@ import { describe, expect, it } from "vitest";
 import { DIST } from "../support/bundle";
 
 export const BUDGETS = {
-  // 60 KB held the first 25 functions. The eight added for other tools' conventions, ARPA, LTV,
-  // the trailing churn rate and the survey intervals (SAAS.RECONCILE … SAAS.RATE.CI), the methods
-  // added to NPS.MOE, NPS.TEST and CSAT, and their messages and spill labels in both languages
-  // brought it to about 67 KB.
-  "functions.js": 72 * 1024,
+  // 60 KB held the first 25 functions. Two additions brought it to about 75 KB: service periods
+  // (MRRMATRIX's covers) and SAAS.FX.CONVERT, about 10 KB of code and messages in English and
+  // Chinese; the eight functions for other tools' conventions, ARPA, LTV, the trailing churn rate
+  // and the survey intervals (SAAS.RECONCILE … SAAS.RATE.CI), with the methods added to NPS.MOE,
+  // NPS.TEST and CSAT and their messages and spill labels in both languages, about 7 KB.
+  "functions.js": 80 * 1024,
   "taskpane.js": 300 * 1024,
 } as const;
 

@@ -612,6 +612,275 @@ add({
   error: "#VALUE!",
   message: "more than a sheet can hold",
 });
+// MRRMATRIX's covers: what each ledger line pays for.
+const COVERS_CHOICES = 'or one of "week", "month", "quarter", "year"';
+for (const [why, covers, message] of [
+  [
+    "negative months",
+    -12,
+    `covers: -12 is not a service end date, a whole number of months from 1 to 600, ${COVERS_CHOICES}`,
+  ],
+  ["zero months", 0, "covers: 0 is not a service end date"],
+  ["a fraction of a month", 2.5, "covers: 2.5 is not a service end date, a whole number of months"],
+  [
+    "an unknown word",
+    "annual",
+    `covers: "annual" is not a service end date, a whole number of months from 1 to 600, ${COVERS_CHOICES}`,
+  ],
+  ["text that is not a date", "31/12/2024", 'covers: "31/12/2024" is not a service end date'],
+  ["a logical value", true, "covers: TRUE is not a service end date"],
+  ["a number too large to be a date", 1e9, "covers: 1000000000 is not a service end date"],
+  [
+    "an end before the start",
+    "2023-12-31",
+    "covers: the service end 2023-12-31 is not after the line's date 2024-01-01 (dates row 1); numbers above 600 are end dates",
+  ],
+  [
+    "an end on the start",
+    45292,
+    "covers: the service end 2024-01-01 is not after the line's date 2024-01-01",
+  ],
+  [
+    "months meant as a number above 600, read as a date before the start",
+    700,
+    "the service end 1901-11-30 is not after",
+  ],
+] as [string, unknown, string][]) {
+  add({
+    fn: "MRRMATRIX",
+    why: `covers: ${why}`,
+    args: [column("A"), column(45292), column(100), null, covers],
+    error: "#VALUE!",
+    message,
+  });
+}
+add({
+  fn: "MRRMATRIX",
+  why: "covers: a blank cell in a column of covers",
+  args: [column("A", "B"), column(45292, 45292), column(1, 2), null, column("month", null)],
+  error: "#VALUE!",
+  message: "covers row 2: blank is not a service end date",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: a column one row longer than the ledger",
+  args: [
+    column("A", "B"),
+    column(45292, 45292),
+    column(1, 2),
+    null,
+    column("Interval", "month", "year"),
+  ],
+  error: "#VALUE!",
+  message:
+    "covers must be one value for all lines or have one row per ledger entry, like customers: covers has 3 rows, customers has 2",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: an error value is passed on",
+  args: [column("A"), column(45292), column(1), null, column({ code: "#N/A" })],
+  error: "#N/A",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: a service period wider than a sheet",
+  args: [column("A"), column("1900-01-10"), column(1), null, "9999-12-01"],
+  error: "#VALUE!",
+  message: "more than a sheet can hold",
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: credits beyond the month's charges name the customer and the month",
+  args: [
+    column("A", "A"),
+    column("2024-01-10", "2024-03-01"),
+    column(1200, -200),
+    null,
+    column("year", "month"),
+  ],
+  error: "#VALUE!",
+  message: 'customer "A" has a negative total of -100 in the month starting 2024-03-01',
+});
+add({
+  fn: "MRRMATRIX",
+  why: "covers: words in any case, headers skipped with the ledger's, a year spread",
+  args: [
+    column("Customer", "A", "B"),
+    column("Date", "2024-01-10", "2024-02-01"),
+    column("Amount", 1200, 90),
+    "quarter",
+    column("Covers", " YEAR ", "Quarter"),
+  ],
+  result: [
+    ["customer", "2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01"],
+    ["A", 100, 100, 100, 100],
+    ["B", 30, 0, 0, 0],
+  ],
+});
+
+// FX: amounts into the reporting currency.
+const FX_RATES = [
+  ["Currency", "Date", "Rate"],
+  ["EUR", "2024-01-01", 1.1],
+  ["EUR", "2024-02-01", 1.08],
+  ["USD", "2024-01-01", 1],
+];
+add({
+  fn: "FX.CONVERT",
+  why: "an unknown currency is #N/A naming the currency and the date",
+  args: [column(100, 50), column("EUR", "GPB"), column("2024-02-10", "2024-02-11"), FX_RATES],
+  error: "#N/A",
+  message: 'amounts row 2: rates has no rate for "GPB" on or before 2024-02-11',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "no rate on or before the amount's date is #N/A",
+  args: [column("Amount", 100), column("Currency", "eur"), column("Date", "2023-12-31"), FX_RATES],
+  error: "#N/A",
+  message: 'amounts row 2: rates has no rate for "eur" on or before 2023-12-31',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "no rate on or before as_of is #N/A",
+  args: [column(100), column("EUR"), column("2024-03-01"), FX_RATES, "2023-06-30"],
+  error: "#N/A",
+  message: 'amounts row 1: rates has no rate for "EUR" on or before 2023-06-30',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "a negative rate names the rates cell",
+  args: [column(100), column("EUR"), column(45337), [["EUR", 45292, -1.08]]],
+  error: "#VALUE!",
+  message:
+    "rates column 3: -1.08 is not a rate; a rate is a number above 0, in reporting-currency units per unit of the currency",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "a zero rate names the rates cell",
+  args: [
+    column(100),
+    column("EUR"),
+    column(45337),
+    [
+      ["EUR", 45292, 1.1],
+      ["EUR", 45300, 0],
+    ],
+  ],
+  error: "#VALUE!",
+  message: "rates row 2, column 3: 0 is not a rate",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "a rate as text names the rates cell",
+  args: [
+    column(100),
+    column("EUR"),
+    column(45337),
+    [
+      ["Currency", "Date", "Rate"],
+      ["EUR", 45292, "1,08"],
+    ],
+  ],
+  error: "#VALUE!",
+  message: 'rates row 2, column 3: "1,08" is not a rate',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "a rate without its currency",
+  args: [
+    column(100),
+    column("EUR"),
+    column(45337),
+    [
+      ["EUR", 45292, 1.1],
+      ["", 45300, 1.2],
+    ],
+  ],
+  error: "#VALUE!",
+  message: "rates row 2, column 1 is blank while its rate is 1.2; every rate needs its currency",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "two different rates for one currency on one day",
+  args: [
+    column(100),
+    column("EUR"),
+    column(45337),
+    [
+      ["EUR", 45292, 1.1],
+      [" eur", "2024-01-01", 1.2],
+    ],
+  ],
+  error: "#VALUE!",
+  message:
+    'rates gives "EUR" two rates on 2024-01-01: 1.1 (rates row 1, column 3) and 1.2 (rates row 2, column 3); keep one',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "rates that are not three columns",
+  args: [column(100), column("EUR"), column(45337), [["EUR", 1.1]]],
+  error: "#VALUE!",
+  message: "rates must be a table of three columns, currency, date and rate, not 1 row × 2 columns",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "a date that cannot be read",
+  args: [column(100, 5), column("EUR"), column(45337, "soon"), FX_RATES],
+  error: "#VALUE!",
+  message: 'dates row 2: "soon" is not a date',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "as_of that is not a date",
+  args: [column(100), column("EUR"), column(45337), FX_RATES, "yesterday"],
+  error: "#VALUE!",
+  message: 'as_of: "yesterday" is not a date',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "text as an amount",
+  args: [column(100, "1,200"), column("EUR"), column(45337), FX_RATES],
+  error: "#VALUE!",
+  message: 'amounts row 2: "1,200" is not a number',
+});
+add({
+  fn: "FX.CONVERT",
+  why: "currencies one row longer than headerless amounts is an off-by-one selection",
+  args: [column(100, 200), column("EUR", "EUR", "USD"), column(45337), FX_RATES],
+  error: "#VALUE!",
+  message:
+    "currencies has 3 rows and amounts 2 without a header row: one row more, so every currency would sit one row off",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "dates of another length than amounts",
+  args: [column(100, 200, 300), column("EUR"), column(45337, 45337), FX_RATES],
+  error: "#VALUE!",
+  message: "amounts has 3 rows, currencies 1, dates 2",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "an error value among the rates is passed on",
+  args: [column(100), column("EUR"), column(45337), [["EUR", 45292, { code: "#DIV/0!" }]]],
+  error: "#DIV/0!",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "huge amounts times a rate overflow: #NUM!",
+  args: [column(Number.MAX_VALUE), column("EUR"), column(45337), FX_RATES],
+  error: "#NUM!",
+});
+add({
+  fn: "FX.CONVERT",
+  why: "the reporting currency (rate 1 throughout, or blank) needs no rate on the date; blanks stay blank",
+  args: [
+    column("Amount", 10, null, 20, -5),
+    column("Cur", "usd", "", " ", "EUR"),
+    column("Date", 40000, 40000, 40000, 45337),
+    FX_RATES,
+  ],
+  result: [["Amount"], [10], [""], [20], [-5.4]],
+});
 add({
   fn: "COHORT",
   why: "unknown mode",

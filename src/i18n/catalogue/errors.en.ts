@@ -105,6 +105,28 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
   "ledger.segmentsRows":
     "{@segments} must have one row per ledger entry, like {@customers}: {@segments} has {segmentRows} rows, {@customers} has {customerRows}",
 
+  "covers.rows":
+    "{@covers} must be one value for all lines or have one row per ledger entry, like {@customers}: {@covers} has {coverRows} rows, {@customers} has {customerRows}",
+  "covers.notCovers":
+    "{where}: {value} is not a service end date, a whole number of months from 1 to {max}, or one of {choices}",
+  "covers.endNotAfterStart":
+    "{where}: the service end {end} is not after the line's date {start} ({line}); numbers above {max} are end dates",
+
+  "fx.noAmounts": "{@amounts} holds no amount to convert",
+  "fx.rows":
+    "{@currencies} and {@dates} must have one row per amount, like {@amounts}, or be one value for all: {@amounts} has {amountRows} rows, {@currencies} {currencyRows}, {@dates} {dateRows}",
+  "fx.currenciesOffByOne":
+    "{@currencies} has {currencyRows} rows and {@amounts} {amountRows} without a header row: one row more, so every currency would sit one row off; select {@currencies} over the same rows as {@amounts}",
+  "fx.ratesShape":
+    "{@rates} must be a table of three columns, currency, date and rate, not {shape}",
+  "fx.rateCurrencyBlank":
+    "{where} is blank while its rate is {rate}; every rate needs its currency",
+  "fx.rateNotPositive":
+    "{where}: {value} is not a rate; a rate is a number above 0, in reporting-currency units per unit of the currency",
+  "fx.rateConflict":
+    "{@rates} gives {currency} two rates on {date}: {first} ({firstWhere}) and {second} ({secondWhere}); keep one",
+  "fx.noRate": "{where}: {@rates} has no rate for {currency} on or before {date}",
+
   "date.serialOutOfRange":
     "{value} is not a date: Excel dates run from 1 (1900-01-01) to {last} (9999-12-31)",
   "date.notIsoDate":

@@ -99,6 +99,26 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "ledger.segmentsRows":
     "{@segments} 必须每条流水一行，与 {@customers} 相同：{@segments} 有 {segmentRows} 行，{@customers} 有 {customerRows} 行",
 
+  "covers.rows":
+    "{@covers} 必须是所有流水共用的一个值，或与 {@customers} 一样每条流水一行：{@covers} 有 {coverRows} 行，{@customers} 有 {customerRows} 行",
+  "covers.notCovers":
+    "{where}：{value} 不是服务结束日期，不是 1 到 {max} 之间的整数月数，也不是 {choices} 之一",
+  "covers.endNotAfterStart":
+    "{where}：服务结束日期 {end} 不晚于该流水的日期 {start}（{line}）；大于 {max} 的数字是结束日期",
+
+  "fx.noAmounts": "{@amounts} 中没有可换算的金额",
+  "fx.rows":
+    "{@currencies} 和 {@dates} 必须与 {@amounts} 一样每个金额一行，或为所有金额共用的一个值：{@amounts} 有 {amountRows} 行，{@currencies} 有 {currencyRows} 行，{@dates} 有 {dateRows} 行",
+  "fx.currenciesOffByOne":
+    "{@currencies} 有 {currencyRows} 行，而 {@amounts} 有 {amountRows} 行且没有表头行：多出一行，每个币种都会错开一行；请让 {@currencies} 与 {@amounts} 选择相同的行",
+  "fx.ratesShape": "{@rates} 必须是币种、日期、汇率三列的表，而不是 {shape}",
+  "fx.rateCurrencyBlank": "{where} 为空，但其汇率为 {rate}；每个汇率都必须有币种",
+  "fx.rateNotPositive":
+    "{where}：{value} 不是汇率；汇率是大于 0 的数字，即每单位该币种折合的报告币种金额",
+  "fx.rateConflict":
+    "{@rates} 为 {currency} 在 {date} 给出了两个汇率：{first}（{firstWhere}）和 {second}（{secondWhere}）；请只保留一个",
+  "fx.noRate": "{where}：{@rates} 中没有 {currency} 在 {date} 或之前的汇率",
+
   "date.serialOutOfRange": "{value} 不是日期：Excel 日期从 1（1900-01-01）到 {last}（9999-12-31）",
   "date.notIsoDate": "“{value}” 不是以 yyyy-mm-dd 书写、介于 1900-01-01 和 9999-12-31 之间的日期",
 
