@@ -98,3 +98,31 @@ export function npsScores(responses, seed = 5) {
   const next = random(seed);
   return Array.from({ length: responses }, () => [next() < 0.03 ? null : Math.floor(next() * 11)]);
 }
+
+/**
+ * The playground's MRR sheet as the pane reads it (blanks as ""): a header row (Customer,
+ * Segment, Region, CSM, then "Jan 2024"…), then one row per customer whose revenue arrives,
+ * moves and may churn. Made row by row, so that making it needs no more memory than it holds.
+ */
+export function mrrSheet(customers, months, seed = 7) {
+  const next = random(seed);
+  const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const header = ["Customer", "Segment", "Region", "CSM"];
+  for (let m = 0; m < months; m++) header.push(`${monthNames[m % 12]} ${2024 + Math.floor(m / 12)}`);
+  const segments = ["SMB", "Mid-market", "Enterprise"];
+  const regions = ["EMEA", "North America", "APAC", "LATAM"];
+  const rows = [header];
+  for (let i = 0; i < customers; i++) {
+    const row = [`Customer ${i + 1}`, segments[i % 3], regions[i % 4], `CSM ${(i % 20) + 1}`];
+    let mrr = next() < 0.6 ? Math.round(50 + next() * 2000) : 0;
+    for (let m = 0; m < months; m++) {
+      const roll = next();
+      if (mrr === 0 && roll < 0.03) mrr = Math.round(50 + next() * 2000);
+      else if (mrr > 0 && roll < 0.02) mrr = 0;
+      else if (mrr > 0 && roll < 0.08) mrr = Math.round(mrr * (0.8 + next() * 0.5));
+      row.push(mrr === 0 ? "" : mrr);
+    }
+    rows.push(row);
+  }
+  return rows;
+}

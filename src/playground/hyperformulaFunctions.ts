@@ -101,10 +101,54 @@ function toExcelCell(value: unknown): unknown {
   return value;
 }
 
+/** The parts of a SimpleRangeValue over sheet cells that it has not read yet (internals). */
+interface UnreadRange {
+  readonly _data?: unknown;
+  readonly range?: {
+    readonly start: { readonly sheet: number; readonly row: number; readonly col: number };
+    effectiveEndRow(graph: unknown): number;
+    effectiveEndColumn(graph: unknown): number;
+  };
+  readonly dependencyGraph?: { getScalarValue(address: SimpleCellAddress): unknown };
+}
+
+interface SimpleCellAddress {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+/**
+ * A range's cells as Excel passes them, read straight from the sheet. SimpleRangeValue's own
+ * `data` first builds an address object and a value for every cell, then this function a second
+ * array: over a board pack's ledger (300,000 lines, a dozen references) that garbage costs
+ * seconds. Same values: each cell as getScalarValue gives it, which is what `data` holds.
+ */
+function rangeCells(value: SimpleRangeValue): unknown[][] {
+  const unread = value as unknown as UnreadRange;
+  const { range, dependencyGraph: graph } = unread;
+  if (unread._data !== undefined || range === undefined || graph === undefined)
+    return value.data.map((row) => row.map(toExcelCell));
+  const lastRow = range.effectiveEndRow(graph);
+  const lastColumn = range.effectiveEndColumn(graph);
+  const address: SimpleCellAddress = { sheet: range.start.sheet, row: 0, col: 0 };
+  const rows: unknown[][] = [];
+  for (let row = range.start.row; row <= lastRow; row++) {
+    const cells: unknown[] = [];
+    address.row = row;
+    for (let col = range.start.col; col <= lastColumn; col++) {
+      address.col = col;
+      cells.push(toExcelCell(graph.getScalarValue(address)));
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
 function toExcelArgument(value: unknown, parameter: CustomFunctionParameter | undefined): unknown {
   if (value === undefined) return null; // omitted optional argument
   if (value instanceof SimpleRangeValue) {
-    const grid = value.data.map((row) => row.map(toExcelCell));
+    const grid = rangeCells(value);
     if (parameter?.dimensionality === "matrix") return grid;
     return grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid;
   }
@@ -127,6 +171,32 @@ export interface HyperFormulaFunctions {
   readonly translations: Record<string, Record<string, string>>;
   /** The formula names registered, e.g. "SAAS.NRR". */
   readonly names: readonly string[];
+}
+
+/** A spill's size as the writer of its formula expects it. */
+export interface SpillHint {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/**
+ * Sizes announced for formulas about to be entered, by cell: HyperFormula fixes a spill's size
+ * when its formula is entered, which for a SAAS function means computing it once to size it and
+ * again for its value. A board pack knows its spills' sizes from the analysis; a hint, taken once,
+ * saves the first computation. A wrong hint is caught like any change of size (the formula is
+ * re-entered), so it costs time, never a value.
+ */
+const spillHints = new Map<string, SpillHint>();
+const hintKey = (address: { sheet: number; row: number; col: number }) =>
+  `${address.sheet}:${address.row}:${address.col}`;
+
+export function hintSpill(address: { sheet: number; row: number; col: number }, size: SpillHint) {
+  spillHints.set(hintKey(address), size);
+}
+
+/** Forgets hints not taken (called after each write, so none outlives the formulas it was for). */
+export function forgetSpillHints(): void {
+  spillHints.clear();
 }
 
 /**
@@ -203,6 +273,15 @@ export function hyperFormulaFunctions(
     ) {
       if (fn.result?.dimensionality !== "matrix") return ArraySize.scalar();
       if (isSingleFigure(fn, ast.args)) return ArraySize.scalar();
+      const at = (state as { formulaAddress?: { sheet: number; row: number; col: number } })
+        .formulaAddress;
+      const hint = at === undefined ? undefined : spillHints.get(hintKey(at));
+      if (at !== undefined && hint !== undefined) {
+        spillHints.delete(hintKey(at));
+        return hint.rows * hint.columns > 1
+          ? new ArraySize(hint.columns, hint.rows)
+          : ArraySize.scalar();
+      }
       try {
         const args = ast.args.map((arg) =>
           isEmptyArgument(arg) ? undefined : this.evaluateAst(arg, state)

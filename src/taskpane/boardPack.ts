@@ -59,6 +59,11 @@ function localRange(
 }
 
 const formula = (text: string): CellInput => ({ formula: `=${text}` });
+/** A formula whose result spills `rows` × `columns`, as the analysis computed it (a hint). */
+const spilling = (text: string, rows: number, columns: number): CellInput => ({
+  formula: `=${text}`,
+  spill: { rows, columns },
+});
 
 /** Where the revenue a pack reads lives: the user's grid, or the matrix the pack spills from a ledger. */
 interface RevenueReferences {
@@ -159,6 +164,43 @@ class PlanBuilder {
       colorScales: this.colorScales,
       charts: this.charts,
     };
+  }
+}
+
+/**
+ * Where the pack's spills go, to the right of everything else, side by side from row
+ * MATRIX_TOP: each SAAS function is computed once there (the bridge, each segment table's
+ * metrics) and the tables the reader sees refer to its cells. A table of INDEX(SAAS.…(…), k, 2)
+ * cells would compute the whole function again for every cell: seven bridges for one.
+ */
+class CalculationArea {
+  private next: number;
+
+  constructor(
+    private readonly sheet: PlanBuilder,
+    private readonly firstColumn: number,
+    private readonly heading: string
+  ) {
+    this.next = firstColumn;
+  }
+
+  /**
+   * Writes a spilling formula under its title and returns where each cell of its result lands
+   * (as the analysis computed it, `columns` wide), e.g. cell(0, 1) → "$T$4".
+   */
+  spill(
+    title: string,
+    text: string,
+    rows: number,
+    columns: number
+  ): (row: number, column: number) => string {
+    const column = this.next;
+    if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
+    this.sheet.write(MATRIX_TOP - 1, column, [[title]]);
+    this.sheet.write(MATRIX_TOP, column, [[spilling(text, rows, columns)]]);
+    this.next = column + columns + 1;
+    return (row, offset) =>
+      absoluteRange(null, MATRIX_TOP + row, column + offset, MATRIX_TOP + row, column + offset);
   }
 }
 
@@ -308,15 +350,20 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
   let row = intro.length + 1;
 
   let refs: RevenueReferences | null = null;
+  let area: CalculationArea | null = null;
   if (revenue !== null) {
     const { ranges } = revenue;
+    // Right of the widest table (the cohort table is as wide as the periods, plus a label).
     if (ranges.kind === "grid") {
       refs = gridReferences(ranges);
+      const right = Math.max(CHART_LAST_COLUMN + 3, ranges.periodColumns.length + 3);
+      area = new CalculationArea(sheet, right, t("pack.calculations"));
     } else {
-      // Right of the widest table (the cohort table is as wide as the periods, plus a label).
       const matrixColumn = Math.max(CHART_LAST_COLUMN + 3, ranges.matrixColumns + 2);
       refs = ledgerReferences(ranges, matrixColumn);
       writeLedgerMatrix(sheet, ranges, matrixColumn, t);
+      const right = matrixColumn + ranges.matrixColumns + ranges.segmentColumns.length + 1;
+      area = new CalculationArea(sheet, right, t("pack.calculations"));
     }
     const { start, end } = revenue.analysis;
     sheet.write(row, 0, [
@@ -328,8 +375,8 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
   }
 
   row = writeKpiTable(sheet, row, revenue, refs, survey, t);
-  if (revenue !== null && refs !== null) {
-    row = writeBridge(sheet, row, revenue.analysis, refs, t);
+  if (revenue !== null && refs !== null && area !== null) {
+    row = writeBridge(sheet, row, revenue.analysis, refs, area, t);
     row = writeTrend(sheet, row, revenue, refs, t);
     row = writeCohort(sheet, row, revenue.analysis, refs, t);
     revenue.analysis.segmentTables.slice(0, MAX_SEGMENT_TABLES).forEach((table, index) => {
@@ -338,6 +385,7 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
         row,
         revenue.analysis,
         refs as RevenueReferences,
+        area as CalculationArea,
         table,
         index,
         t
@@ -362,13 +410,15 @@ function writeLedgerMatrix(
   sheet.write(MATRIX_TOP - 2, matrixColumn, [[t("pack.matrixHeading")]]);
   sheet.write(MATRIX_TOP, matrixColumn, [
     [
-      formula(
+      spilling(
         saasCall("MRRMATRIX", {
           customers,
           dates: ledgerColumn(ranges.dateColumn),
           amounts: ledgerColumn(ranges.amountColumn),
           period: `"${ranges.period}"`,
-        })
+        }),
+        ranges.matrixRows,
+        ranges.matrixColumns
       ),
     ],
   ]);
@@ -386,13 +436,15 @@ function writeLedgerMatrix(
   ranges.segmentColumns.forEach((segment, index) => {
     sheet.write(MATRIX_TOP, helper + index, [
       [
-        formula(
+        spilling(
           saasCall("MRRMATRIX.SEGMENTS", {
             customers,
             dates: ledgerColumn(ranges.dateColumn),
             amounts: ledgerColumn(ranges.amountColumn),
             segments: ledgerColumn(segment.column),
-          })
+          }),
+          ranges.matrixRows,
+          1
         ),
       ],
     ]);
@@ -459,6 +511,7 @@ function writeBridge(
   top: number,
   analysis: RevenueAnalysis,
   refs: RevenueReferences,
+  area: CalculationArea,
   t: T
 ): number {
   const { start, end } = analysis;
@@ -468,16 +521,14 @@ function writeBridge(
     end_mrr: refs.period(end),
     history: history ?? undefined,
   });
+  const spilled = area.spill(t("bridge.heading"), bridge, BRIDGE_STEPS.length, 2);
   const header = top + 1;
   const first = header + 1;
   const last = first + BRIDGE_STEPS.length - 1;
   const table: CellInput[][] = [
     [t("bridge.heading"), null],
     [null, t("pack.amount")],
-    ...BRIDGE_STEPS.map((step, k) => [
-      t(BRIDGE_LABEL[step]),
-      formula(`INDEX(${bridge},${k + 1},2)`),
-    ]),
+    ...BRIDGE_STEPS.map((step, k) => [t(BRIDGE_LABEL[step]), formula(spilled(k, 1))]),
   ];
   sheet.write(top, 0, table);
   sheet.format(first, 1, last, 1, AMOUNT);
@@ -562,10 +613,15 @@ function writeCohort(
   const table = analysis.cohort;
   if (block === null || table === null) return top;
   const anchor = top + 2;
+  const cohort = saasCall("COHORT", { mrr_matrix: block });
   sheet.write(top, 0, [
     [t("pack.cohortHeading")],
     [t("pack.cohortNote")],
-    [formula(saasCall("COHORT", { mrr_matrix: block }))],
+    [
+      table.ok
+        ? spilling(cohort, table.value.length, table.value[0]?.length ?? 1)
+        : formula(cohort),
+    ],
   ]);
   // A cohort table the core cannot compute shows its error in the formula's cell, unformatted.
   if (!table.ok) return anchor + 2;
@@ -586,6 +642,7 @@ function writeRevenueSegments(
   top: number,
   analysis: RevenueAnalysis,
   refs: RevenueReferences,
+  area: CalculationArea,
   table: RevenueAnalysis["segmentTables"][number],
   index: number,
   t: T
@@ -593,22 +650,27 @@ function writeRevenueSegments(
   const start = refs.period(analysis.start);
   const end = refs.period(analysis.end);
   const segments = refs.segment(index);
+  const name = segmentColumnName(t, table);
+  // Each metric's table by segment (a row per segment, then Total) computed once, to the right.
+  const spilled = Object.fromEntries(
+    SEGMENT_METRICS.map((metric) => [
+      metric,
+      area.spill(
+        t("pack.segmentSpill", { segment: name, metric: t(SEGMENT_HEADER[metric]) }),
+        revenueFormula(metric, start, end, { segments }),
+        table.rows.length,
+        2
+      ),
+    ])
+  ) as Record<SegmentMetric, (row: number, column: number) => string>;
   const rows: CellInput[][] = [
-    [t("pack.segmentHeading", { segment: segmentColumnName(t, table) }), null, null, null, null],
+    [t("pack.segmentHeading", { segment: name }), null, null, null, null],
     [t("segments.segment"), ...SEGMENT_METRICS.map((metric) => t(SEGMENT_HEADER[metric]))],
   ];
   table.rows.forEach((segmentRow, k) => {
-    if (segmentRow.total) {
-      rows.push([
-        t("segments.total"),
-        ...SEGMENT_METRICS.map((metric) => formula(revenueFormula(metric, start, end))),
-      ]);
-      return;
-    }
-    const spill = (metric: SegmentMetric) => revenueFormula(metric, start, end, { segments });
     rows.push([
-      formula(`INDEX(${spill("nrr")},${k + 1},1)`),
-      ...SEGMENT_METRICS.map((metric) => formula(`INDEX(${spill(metric)},${k + 1},2)`)),
+      segmentRow.total ? t("segments.total") : formula(spilled.nrr(k, 0)),
+      ...SEGMENT_METRICS.map((metric) => formula(spilled[metric](k, 1))),
     ]);
   });
   sheet.write(top, 0, rows);

@@ -36,7 +36,14 @@ import { type Language, type MessageKey, type Translator, createTranslator } fro
 import type { ReadProgress, WorkbookPort } from "../workbook/port";
 import { planBoardPack, planWhatIf } from "./boardPack";
 import { type FunctionMetadata, loadFunctions } from "./functionsList";
-import { type ReadSource, readSelectedData, recallMapping, rememberMapping } from "./sources";
+import {
+  ANALYSIS_CELL_LIMIT,
+  type ReadSource,
+  SelectionTooLarge,
+  readSelectedData,
+  recallMapping,
+  rememberMapping,
+} from "./sources";
 import { writeSheetPlan } from "./writePlan";
 
 export type HostKind = "excel" | "playground" | "none";
@@ -355,6 +362,15 @@ export class PaneController {
             this.update({ progress }, "progress")
           );
         } catch (error) {
+          if (error instanceof SelectionTooLarge)
+            return this.problem(
+              say("layout.tooLarge", {
+                cells: error.rows * error.columns,
+                rows: error.rows,
+                columns: error.columns,
+                limit: ANALYSIS_CELL_LIMIT,
+              })
+            );
           return this.problem(say("error.readFailed", { message: errorText(error) }));
         }
         if (read === null) return this.problem(say("layout.empty"));

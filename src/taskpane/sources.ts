@@ -34,13 +34,43 @@ export function rangeToRead(selection: {
   return selected;
 }
 
+/**
+ * The most cells the pane reads for one analysis: 100,000 customers × 50 columns. Beyond, a
+ * browser pane would take minutes and gigabytes; the functions in cells have no such limit.
+ */
+export const ANALYSIS_CELL_LIMIT = 5_000_000;
+
+/** A selection with more cells than ANALYSIS_CELL_LIMIT, refused before anything is read. */
+export class SelectionTooLarge extends Error {
+  constructor(
+    readonly rows: number,
+    readonly columns: number
+  ) {
+    super(`the selection has ${rows * columns} cells`);
+  }
+}
+
 /** Reads the data the user selected, reporting progress while a large range arrives. */
 export async function readSelectedData(
   port: WorkbookPort,
   onProgress?: (progress: ReadProgress) => void
 ): Promise<ReadSource | null> {
-  const range = rangeToRead(await port.getSelection());
+  const selection = await port.getSelection();
+  const range = rangeToRead(selection);
   if (range === null) return null;
+  // A whole-column selection reads only the used rows (and a whole row the used columns).
+  const used = selection.usedRange;
+  const rowsToRead =
+    used === null
+      ? range.rowCount
+      : Math.min(range.rowIndex + range.rowCount, used.rowIndex + used.rowCount) - range.rowIndex;
+  const columnsToRead =
+    used === null
+      ? range.columnCount
+      : Math.min(range.columnIndex + range.columnCount, used.columnIndex + used.columnCount) -
+        range.columnIndex;
+  if (rowsToRead > 0 && columnsToRead > 0 && rowsToRead * columnsToRead > ANALYSIS_CELL_LIMIT)
+    throw new SelectionTooLarge(rowsToRead, columnsToRead);
   const cells = await port.readValues(range.address, { onProgress });
   const columns = cells[0]?.length ?? 0;
   if (cells.length === 0 || columns === 0) return null;

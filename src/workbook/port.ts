@@ -55,7 +55,18 @@ export interface SelectionInfo {
  * always written as text, even when it looks like a number, a date or a formula ("2024-01",
  * "=A1"), so a customer called "=HYPERLINK(...)" cannot become a formula.
  */
-export type CellInput = number | string | boolean | null | { readonly formula: string };
+export type CellInput = number | string | boolean | null | FormulaInput;
+
+/** A formula to write ("=SAAS.NRR(…)"). */
+export interface FormulaInput {
+  readonly formula: string;
+  /**
+   * The size the writer expects its result to spill to. A hint only: an engine that must size a
+   * spill before computing it may take it instead of computing the formula twice; Excel sizes
+   * spills itself and ignores it. A wrong hint costs time, never a wrong value.
+   */
+  readonly spill?: { readonly rows: number; readonly columns: number };
+}
 
 /** A rectangle of cells to write, anchored at its top-left cell. */
 export interface CellBlock {

@@ -26,6 +26,7 @@ import {
 } from "../../src/analysis";
 import { WHAT_IF_ROWS, planBoardPack, planWhatIf } from "../../src/taskpane/boardPack";
 import { createTranslator } from "../../src/i18n";
+import { parseCellAddress } from "../../src/core/sheet/addresses";
 import { readSelectedData, recallMapping, rememberMapping } from "../../src/taskpane/sources";
 import { writeSheetPlan } from "../../src/taskpane/writePlan";
 import type { CellInput, CellValue } from "../../src/workbook/port";
@@ -201,14 +202,20 @@ describe("board pack over a customers × months grid (and a survey)", () => {
       expect(typeof cell).not.toBe("boolean");
       if (typeof cell !== "object" || cell === null) continue;
       const text = cell.formula;
-      // A formula either calls the functions, names a period from the user's header row, or
-      // (the chart's stacked-bridge helper) works on the pack's own bridge cells.
+      // A formula either calls the functions, names a period from the user's header row, refers
+      // to a spill in the calculation area right of the tables (column R on), or (the chart's
+      // stacked-bridge helper) works on the pack's own bridge cells.
       const headerReference = /^='MRR data'!\$[A-Z]+\$2$/.test(text);
+      const calculation = /^=\$([A-Z]+)\$\d+$/.exec(text);
+      const intoCalculations =
+        calculation !== null && parseCellAddress(`${calculation[1]}1`).column >= 17;
       const bridgeHelper =
         /^=(\$A\$\d+|\$B\$\d+|MIN\(SUM\(\$B\$\d+:\$B\$\d+\),SUM\(\$B\$\d+:\$B\$\d+\)\)|MAX\(-?\$B\$\d+,0\))$/.test(
           text
         );
-      expect(text.includes("SAAS.") || headerReference || bridgeHelper, text).toBe(true);
+      expect(text.includes("SAAS.") || headerReference || intoCalculations || bridgeHelper, text).toBe(
+        true
+      );
     }
   });
 

@@ -256,3 +256,39 @@ describe("numbers at the edges leave the pane working", () => {
     expect(controller.revenueAnalysis()).not.toBeNull();
   });
 });
+
+describe("a selection beyond what the pane analyses", () => {
+  it("is refused before any cell is read, with the limit and what to do", async () => {
+    const workbook = new FakeWorkbook({ MRR: GRID }, { selection: "MRR!A1:E5" });
+    const range = (rowCount: number, columnCount: number) => ({
+      address: "MRR!A1:AJ1048576",
+      sheetName: "MRR",
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount,
+      columnCount,
+    });
+    // Whole columns A:AJ of a sheet used down to row 1,000,001: a million customers × 36.
+    workbook.getSelection = async () => ({
+      selection: range(1_048_576, 36),
+      usedRange: range(1_000_001, 36),
+      table: null,
+    });
+    workbook.readValues = async () => {
+      throw new Error("nothing should be read");
+    };
+    const controller = controllerFor(workbook);
+    await controller.analyseSelection();
+    expect(en(controller)(controller.state.message?.messages ?? [])).toBe(
+      "The selection has 36,000,036 cells (1,000,001 rows × 36 columns); the pane analyses at most 5,000,000. Select fewer rows or only the columns you need (the customers, the periods to compare, a segment column), or use the functions in cells, such as =SAAS.NRR(…), which have no such limit."
+    );
+    expect(controller.state.busy).toBe(false);
+  });
+
+  it("a whole-column selection of a small sheet is its used rows: analysed", async () => {
+    const workbook = new FakeWorkbook({ MRR: GRID }, { selection: "MRR!A1:E1048576" });
+    const controller = controllerFor(workbook);
+    await controller.analyseSelection();
+    expect(controller.state.pending?.mapping.kind).toBe("grid");
+  });
+});

@@ -42,6 +42,8 @@ export const paneEn = {
   "layout.ledger": "Billing ledger",
   "layout.survey": "Survey answers",
   "layout.empty": "The selection is empty. Select your data, or a cell inside it, and try again.",
+  "layout.tooLarge":
+    "The selection has {cells:integer} cells ({rows:integer} rows × {columns:integer} columns); the pane analyses at most {limit:integer}. Select fewer rows or only the columns you need (the customers, the periods to compare, a segment column), or use the functions in cells, such as =SAAS.NRR(…), which have no such limit.",
   "layout.noHeader":
     "No header row found in the first {rows} rows. Select the table with its header row: period dates across the top for a customers × periods table, or column names such as Customer, Date and Amount.",
   "layout.noFit":
@@ -264,6 +266,9 @@ export const paneEn = {
   "pack.cohortHeading": "Revenue retention by cohort",
   "pack.cohortNote": "A row per cohort (first paying period), a column per period since.",
   "pack.segmentHeading": "By {segment}",
+  "pack.calculations":
+    "Calculations: each SAAS function computed once; the tables on the left refer to these cells",
+  "pack.segmentSpill": "{metric} by {segment}",
   "pack.matrixHeading": "Working data: MRR by customer and period, from the ledger",
 
   "whatIf.intro":

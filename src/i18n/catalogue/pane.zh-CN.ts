@@ -39,6 +39,8 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "layout.ledger": "账单流水",
   "layout.survey": "调查答卷",
   "layout.empty": "所选区域为空。请选择数据或数据中的某个单元格，然后重试。",
+  "layout.tooLarge":
+    "所选区域有 {cells:integer} 个单元格（{rows:integer} 行 × {columns:integer} 列）；任务窗格最多分析 {limit:integer} 个。请少选一些行，或只选所需的列（客户、要比较的期间、一个细分列），或直接在单元格中使用 =SAAS.NRR(…) 等函数，它们没有此限制。",
   "layout.noHeader":
     "在前 {rows} 行中没有找到表头行。请连同表头行一起选择表格：客户 × 期间表的顶部是期间日期，或使用 Customer、Date、Amount 这样的列名。",
   "layout.noFit":
@@ -236,6 +238,8 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "pack.cohortHeading": "按同期群的收入留存",
   "pack.cohortNote": "每行一个同期群（首次付费期间），每列为此后的期间数。",
   "pack.segmentHeading": "按{segment}",
+  "pack.calculations": "计算区：每个 SAAS 函数只计算一次；左侧各表引用这些单元格",
+  "pack.segmentSpill": "按{segment}的{metric}",
   "pack.matrixHeading": "工作数据：由流水汇总的各客户各期间 MRR",
 
   "whatIf.intro": "从实测的月度比率出发，调整假设，查看 MRR 的走向。",

@@ -9,6 +9,7 @@ import { type CellAddress, settleSpills } from "../spills";
 import { engineContent, engineFormula } from "./cellContent";
 import { type CellView, type RejectedText, cellView } from "./cellView";
 import { SpillReferences, spillSize } from "./spillReferences";
+import { type SpillHint, forgetSpillHints, hintSpill } from "../hyperformulaFunctions";
 
 /** A cell as the workbook keeps it: a value (text stays text), a formula as typed, or text the engine refused. */
 export type StoredCell =
@@ -16,7 +17,7 @@ export type StoredCell =
   | number
   | boolean
   | string
-  | { readonly formula: string }
+  | { readonly formula: string; readonly spill?: SpillHint }
   | { readonly refused: string; readonly message: string };
 
 export const cellKey = (sheet: number, row: number, column: number): string =>
@@ -109,6 +110,7 @@ export class Cells {
     try {
       this.engine.setCellContents({ sheet, row, col: column }, contents);
     } catch {
+      forgetSpillHints(); // written one by one below: each sized by computing it
       // One cell the engine refuses: write them one by one, keeping the refused ones' text.
       this.engine.batch(() =>
         contents.forEach((cells, r) =>
@@ -116,6 +118,7 @@ export class Cells {
         )
       );
     }
+    forgetSpillHints();
     rows.forEach((cells, r) =>
       cells.forEach((cell, c) => this.keep(sheet, row + r, column + c, cell))
     );
@@ -126,6 +129,7 @@ export class Cells {
     if ("refused" in cell) return null;
     const text = cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
     const address = { sheet, row, col: column };
+    if ("spill" in cell && cell.spill !== undefined) hintSpill(address, cell.spill);
     return engineFormula(this.spillReferences.enter(cellKey(sheet, row, column), address, text));
   }
 
