@@ -84,6 +84,10 @@ export class PlaygroundWorkbook extends Spreadsheet implements WorkbookPort {
   addSheet(wantedName: string): Promise<string> {
     return this.port.addSheet(wantedName);
   }
+
+  removeAddedSheet(sheetName: string): Promise<void> {
+    return this.port.removeAddedSheet(sheetName);
+  }
   writeCells(sheetName: string, blocks: readonly CellBlock[]): Promise<void> {
     return this.port.writeCells(sheetName, blocks);
   }

@@ -44,7 +44,7 @@ import {
   recallMapping,
   rememberMapping,
 } from "./sources";
-import { writeSheetPlan } from "./writePlan";
+import { SheetNotWritten, writeSheetPlan } from "./writePlan";
 
 export type HostKind = "excel" | "playground" | "none";
 
@@ -99,12 +99,18 @@ export interface MeasuredBaseline {
   readonly period: RevenueModel["period"];
 }
 
+/** Why office.js did not start: an error it gave, its CDN out of reach, or no answer in time. */
+export type OfficeProblem =
+  | { readonly kind: "failed"; readonly message: string }
+  | { readonly kind: "cdnUnreachable" }
+  | { readonly kind: "noAnswer"; readonly seconds: number };
+
 export interface PaneOptions {
   readonly workbook: WorkbookPort | null;
   readonly host: HostKind;
   readonly platform: string | null;
   /** Why office.js did not start, when it did not. */
-  readonly officeError: string | null;
+  readonly officeError: OfficeProblem | null;
   readonly language: Language;
   readonly locale: string;
   /** Called when the user picks a language in the pane's switch. */
@@ -143,6 +149,12 @@ function failureMessage(error: unknown): Message {
   return error instanceof MetricError
     ? coreProblem(error)
     : say("error.unexpected", { message: errorText(error) });
+}
+
+/** What became of a sheet that could not be written whole: removed, or left for the user. */
+function leftover(error: unknown): Message[] {
+  if (!(error instanceof SheetNotWritten)) return [];
+  return [say(error.removed ? "write.removed" : "write.leftBehind", { sheet: error.sheetName })];
 }
 
 /** The text of a thrown error, for a message that names what went wrong. */
@@ -334,7 +346,7 @@ export class PaneController {
   private async exclusive(
     start: Partial<PaneState>,
     flow: () => Promise<Partial<PaneState>>,
-    failed: (text: string) => Partial<PaneState>
+    failed: (text: string, error: unknown) => Partial<PaneState>
   ): Promise<boolean> {
     if (this.current.busy) return false;
     this.update({ ...start, busy: true });
@@ -342,7 +354,7 @@ export class PaneController {
     try {
       end = await flow();
     } catch (error) {
-      end = failed(errorText(error));
+      end = failed(errorText(error), error);
     }
     this.update({ ...end, busy: false, progress: null });
     return true;
@@ -491,8 +503,11 @@ export class PaneController {
           },
         };
       },
-      (text) => ({
-        packStatus: { tone: "error", messages: [say("pack.failed", { message: text })] },
+      (text, error) => ({
+        packStatus: {
+          tone: "error",
+          messages: [say("pack.failed", { message: text }), ...leftover(error)],
+        },
       })
     );
   }
@@ -524,8 +539,11 @@ export class PaneController {
           },
         };
       },
-      (text) => ({
-        whatIfStatus: { tone: "error", messages: [say("whatIf.failed", { message: text })] },
+      (text, error) => ({
+        whatIfStatus: {
+          tone: "error",
+          messages: [say("whatIf.failed", { message: text }), ...leftover(error)],
+        },
       })
     );
   }

@@ -39,22 +39,72 @@ function stopOfficeTelemetryFrame(): void {
     (endpoint as { loadProxyFrame: () => void }).loadProxyFrame = () => undefined;
 }
 
-export async function startOffice(): Promise<HostInfo> {
-  let officeJs: HostInfo["officeJs"] = "cdn";
-  if (typeof Office === "undefined") {
+/**
+ * How long office.js may take to say it is ready. Inside Excel it answers in well under a second;
+ * when it never does (its CDN unreachable and the local copy loaded inside Office, which cannot
+ * find the host's own files), the pane says so instead of staying blank.
+ */
+export const OFFICE_START_TIMEOUT_MS = 15_000;
+
+/** office.js did not say it was ready in time; `officeJs` says which copy was loaded. */
+export class OfficeDidNotStart extends Error {
+  constructor(readonly officeJs: HostInfo["officeJs"]) {
+    super(
+      officeJs === "local"
+        ? "office.js could not be loaded from Microsoft's CDN, and its offline copy did not start"
+        : "office.js did not start"
+    );
+  }
+}
+
+/** What starting office.js needs from the page, replaceable in tests. */
+export interface OfficeStartEnvironment {
+  readonly officeLoaded: () => boolean;
+  /** Whether Office opened the page (it adds _host_Info to the task pane's address). */
+  readonly insideOffice: () => boolean;
+  /** Loads the add-in's own copy of office.js in place of the CDN's. */
+  readonly loadLocalCopy: () => Promise<void>;
+  readonly onReady: () => Promise<{ host?: unknown; platform?: unknown }>;
+  readonly timeoutMs: number;
+}
+
+const PAGE: OfficeStartEnvironment = {
+  officeLoaded: () => typeof Office !== "undefined",
+  insideOffice: () => /[?&]_host_info=/i.test(location.search),
+  loadLocalCopy: async () => {
     // office.js finds the folder of its other files from the first script tag naming it, so the
     // CDN tag that failed must go before the local copy is loaded.
     document
       .querySelectorAll('script[src*="appsforoffice.microsoft.com"]')
       .forEach((tag) => tag.remove());
     await loadScript(LOCAL_OFFICE_JS);
+  },
+  onReady: () => Office.onReady(),
+  timeoutMs: OFFICE_START_TIMEOUT_MS,
+};
+
+export async function startOffice(page: OfficeStartEnvironment = PAGE): Promise<HostInfo> {
+  let officeJs: HostInfo["officeJs"] = "cdn";
+  if (!page.officeLoaded()) {
+    // The offline copy holds only what office.js loads outside Office: inside Office it would
+    // wait for host files it does not have, and the pane would stay blank.
+    if (page.insideOffice()) throw new OfficeDidNotStart("local");
+    await page.loadLocalCopy();
     officeJs = "local";
   }
-  const info = await Office.onReady();
-  if (!info.host) stopOfficeTelemetryFrame();
-  return {
-    host: info.host ? String(info.host) : null,
-    platform: info.platform ? String(info.platform) : null,
-    officeJs,
-  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new OfficeDidNotStart(officeJs)), page.timeoutMs);
+  });
+  try {
+    const info = await Promise.race([page.onReady(), timedOut]);
+    if (!info.host && page === PAGE) stopOfficeTelemetryFrame();
+    return {
+      host: info.host ? String(info.host) : null,
+      platform: info.platform ? String(info.platform) : null,
+      officeJs,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -121,9 +121,11 @@ export class TaskPane {
     let text: string;
     if (host === "excel") text = t("host.excel", { platform: platform ?? "Office" });
     else if (host === "playground") text = t("host.playground");
-    else
-      text =
-        officeError !== null ? t("host.officeFailed", { message: officeError }) : t("host.none");
+    else if (officeError === null) text = t("host.none");
+    else if (officeError.kind === "cdnUnreachable") text = t("host.officeCdnUnreachable");
+    else if (officeError.kind === "noAnswer")
+      text = t("host.officeNoAnswer", { seconds: officeError.seconds });
+    else text = t("host.officeFailed", { message: officeError.message });
     return el("p", {
       className: officeError !== null && host === "none" ? "status error" : "status",
       text,

@@ -6,8 +6,13 @@ import { ExcelWorkbook } from "../workbook/excel";
 import { findPlaygroundHost } from "../workbook/host";
 import type { WorkbookPort } from "../workbook/port";
 import { type Language, chooseLanguage, languageOf } from "../i18n";
-import { type HostInfo, startOffice } from "./officeHost";
-import { type HostKind, PaneController } from "./controller";
+import {
+  type HostInfo,
+  OFFICE_START_TIMEOUT_MS,
+  OfficeDidNotStart,
+  startOffice,
+} from "./officeHost";
+import { type HostKind, type OfficeProblem, PaneController } from "./controller";
 import { TaskPane } from "./pane";
 
 /** The pane's own language choice, with the host language it was made over. */
@@ -47,11 +52,16 @@ function officeDisplayLanguage(): string | null {
 
 async function start(): Promise<void> {
   let info: HostInfo | null = null;
-  let officeError: string | null = null;
+  let officeError: OfficeProblem | null = null;
   try {
     info = await startOffice();
   } catch (error) {
-    officeError = error instanceof Error ? error.message : String(error);
+    officeError =
+      error instanceof OfficeDidNotStart
+        ? error.officeJs === "local"
+          ? { kind: "cdnUnreachable" }
+          : { kind: "noAnswer", seconds: OFFICE_START_TIMEOUT_MS / 1000 }
+        : { kind: "failed", message: error instanceof Error ? error.message : String(error) };
   }
 
   let workbook: WorkbookPort | null = null;

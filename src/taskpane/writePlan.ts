@@ -13,14 +13,44 @@ export interface WrittenSheet {
   readonly charts: readonly ChartKind[];
 }
 
+/**
+ * A sheet that could not be written whole: `removed` says whether the half-written sheet was
+ * taken away again (the workbook as it was) or is still there, by `sheetName`, for the user to
+ * delete.
+ */
+export class SheetNotWritten extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly reason: string,
+    readonly removed: boolean
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Writes the plan onto a new sheet, whole or not at all: when a step fails after the sheet was
+ * added, the sheet is removed again, so no half-made board pack is left looking finished.
+ */
 export async function writeSheetPlan(port: WorkbookPort, plan: SheetPlan): Promise<WrittenSheet> {
   const sheetName = await port.addSheet(plan.wantedName);
-  await port.writeCells(sheetName, plan.blocks);
-  if (plan.numberFormats.length > 0) await port.setNumberFormats(sheetName, plan.numberFormats);
-  for (const rule of plan.colorScales) await port.addColorScale(sheetName, rule);
-  const charts: ChartKind[] = [];
-  // One chart at a time: each is its own batch, and a failed waterfall is retried as columns.
-  for (const chart of plan.charts) charts.push(await port.addChart(sheetName, chart));
-  await port.activateSheet(sheetName);
-  return { sheetName, charts };
+  try {
+    await port.writeCells(sheetName, plan.blocks);
+    if (plan.numberFormats.length > 0) await port.setNumberFormats(sheetName, plan.numberFormats);
+    for (const rule of plan.colorScales) await port.addColorScale(sheetName, rule);
+    const charts: ChartKind[] = [];
+    // One chart at a time: each is its own batch, and a failed waterfall is retried as columns.
+    for (const chart of plan.charts) charts.push(await port.addChart(sheetName, chart));
+    await port.activateSheet(sheetName);
+    return { sheetName, charts };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    let removed = true;
+    try {
+      await port.removeAddedSheet(sheetName);
+    } catch {
+      removed = false;
+    }
+    throw new SheetNotWritten(sheetName, reason, removed);
+  }
 }

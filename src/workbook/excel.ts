@@ -1,5 +1,5 @@
 /**
- * The WorkbookPort on office.js: the only module of the add-in that calls `Excel.run`.
+ * The WorkbookPort on office.js: the only module of the add-in that calls `Excel.run` (through runBatch).
  *
  * Rules it keeps (docs/architecture.md, "The Office platform"):
  * - Reads load only what they read (`values` of a block; the shape of a range), in blocks of rows:
@@ -154,7 +154,7 @@ export class ExcelWorkbook implements WorkbookPort {
   /** The range's position, cut to the sheet's used range so a whole-column address reads only used rows. */
   private async planRead(address: string): Promise<ReadPlan> {
     const { sheetName, local } = splitSheetAddress(address);
-    return Excel.run(async (context) => {
+    return runBatch(async (context) => {
       const sheets = context.workbook.worksheets;
       const sheet = sheetName === null ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
       sheet.load("id");
@@ -196,7 +196,7 @@ export class ExcelWorkbook implements WorkbookPort {
     count: number
   ): Promise<CellValue[][] | typeof LIMIT_HIT> {
     try {
-      return await Excel.run(async (context) => {
+      return await runBatch(async (context) => {
         const block = context.workbook.worksheets
           .getItem(plan.sheetId)
           .getRangeByIndexes(plan.rowIndex + start, plan.columnIndex, count, plan.columnCount);
@@ -215,7 +215,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async getSelection(): Promise<SelectionInfo> {
     const supportsTables = isExcelApiSupported("1.9");
-    return Excel.run(async (context) => {
+    return runBatch(async (context) => {
       const selection = context.workbook.getSelectedRange();
       selection.load("address,rowIndex,columnIndex,rowCount,columnCount");
       // The selection is always on the active sheet.
@@ -244,7 +244,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async getUsedRange(sheetName: string): Promise<RangeInfo | null> {
-    return Excel.run(async (context) => {
+    return runBatch(async (context) => {
       const used = context.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject(true);
       used.load("address,rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
@@ -253,7 +253,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<string[]> {
-    return Excel.run(async (context) => {
+    return runBatch(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -265,7 +265,7 @@ export class ExcelWorkbook implements WorkbookPort {
   // Writing: only to sheets added here.
 
   async addSheet(wantedName: string): Promise<string> {
-    const added = await Excel.run(async (context) => {
+    const added = await runBatch(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -294,7 +294,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const mergeUndo = isExcelApiSupported("1.20");
     for (;;) {
       try {
-        await runBatch(mergeUndo, async (context) => {
+        await runBatch(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetId);
           while (written.piece < pieces.length) {
             const piece = pieces[written.piece];
@@ -319,7 +319,7 @@ export class ExcelWorkbook implements WorkbookPort {
               written.row = 0;
             }
           }
-        });
+        }, mergeUndo);
         return;
       } catch (error) {
         if (!isSizeLimitError(error) || blockCells <= MIN_WRITE_BLOCK_CELLS) throw error;
@@ -331,7 +331,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async setNumberFormats(sheetName: string, rules: readonly NumberFormatRule[]): Promise<void> {
     const sheetId = this.addedSheetId(sheetName);
     const formats = rules.map((rule) => ({ rule, size: parseRangeAddress(rule.address) }));
-    await Excel.run(async (context) => {
+    await runBatch(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetId);
       for (const { rule, size } of formats) {
         const row = new Array<string>(size.columnCount).fill(rule.format);
@@ -347,7 +347,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async addColorScale(sheetName: string, rule: ColorScaleRule): Promise<void> {
     const sheetId = this.addedSheetId(sheetName);
     parseRangeAddress(rule.address);
-    await Excel.run(async (context) => {
+    await runBatch(async (context) => {
       const range = context.workbook.worksheets.getItem(sheetId).getRange(rule.address);
       const format = range.conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
       const criteria: Excel.ConditionalColorScaleCriteria = {
@@ -407,7 +407,7 @@ export class ExcelWorkbook implements WorkbookPort {
     name = this.nextChartName()
   ): Promise<void> {
     parseRangeAddress(source);
-    await Excel.run(async (context) => {
+    await runBatch(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetId);
       const seriesBy =
         chart.seriesBy === "rows" ? "Rows" : chart.seriesBy === "columns" ? "Columns" : "Auto";
@@ -425,7 +425,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   private async removeChart(sheetId: string, name: string): Promise<void> {
-    await Excel.run(async (context) => {
+    await runBatch(async (context) => {
       const stale = context.workbook.worksheets.getItem(sheetId).charts.getItemOrNullObject(name);
       await context.sync();
       if (!stale.isNullObject) {
@@ -440,9 +440,18 @@ export class ExcelWorkbook implements WorkbookPort {
     return `Retention chart ${Date.now().toString(36)}-${this.chartCount}`;
   }
 
+  async removeAddedSheet(sheetName: string): Promise<void> {
+    const sheetId = this.addedSheetId(sheetName);
+    await runBatch(async (context) => {
+      context.workbook.worksheets.getItem(sheetId).delete();
+      await context.sync();
+    });
+    this.addedSheets.delete(sheetName);
+  }
+
   async activateSheet(sheetName: string): Promise<void> {
     const sheetId = this.addedSheetId(sheetName);
-    await Excel.run(async (context) => {
+    await runBatch(async (context) => {
       context.workbook.worksheets.getItem(sheetId).activate();
       await context.sync();
     });
@@ -487,12 +496,20 @@ export class ExcelWorkbook implements WorkbookPort {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-function runBatch(
-  mergeUndo: boolean,
-  batch: (context: Excel.RequestContext) => Promise<void>
-): Promise<void> {
-  // One undo step for a write of several slices, where Excel supports it (ExcelApi 1.20).
-  return mergeUndo ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
+/**
+ * One batch. A user typing in a cell makes Excel fail any batch that arrives meanwhile (a board
+ * pack halfway written, a read half done): `delayForCellEdit` makes Excel wait until the edit
+ * ends instead (hosts without it ignore the option). `mergeUndo` makes a write of several slices one undo
+ * step, where Excel supports it (ExcelApi 1.20).
+ */
+function runBatch<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  mergeUndo = false
+): Promise<T> {
+  return Excel.run(
+    { delayForCellEdit: true, ...(mergeUndo ? { mergeUndoGroup: true } : {}) },
+    batch
+  );
 }
 
 function isExcelApiSupported(version: string): boolean {

@@ -61,6 +61,8 @@ export interface InBrowserWorkbook {
   values(range: SheetRange): CellValue[][];
   /** Adds an empty sheet at the end under this exact name (already valid and unused); returns its id. */
   appendSheet(name: string): number;
+  /** Removes a sheet, formulas, formats and charts with it (only ever one the port added). */
+  removeSheet(sheet: number): void;
   /**
    * Writes blocks of cells: text stays text, a { formula } is a formula. Checks every block
    * first (equal row lengths, finite numbers) and throws, writing nothing, on the first problem.

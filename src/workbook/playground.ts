@@ -171,6 +171,12 @@ export class PlaygroundPort implements WorkbookPort {
     return name;
   }
 
+  async removeAddedSheet(sheetName: string): Promise<void> {
+    const sheet = this.addedSheetId(sheetName);
+    this.workbook.removeSheet(sheet);
+    this.addedSheets.delete(sheetName);
+  }
+
   async writeCells(sheetName: string, blocks: readonly CellBlock[]): Promise<void> {
     const sheet = this.addedSheetId(sheetName);
     // The arrays are copied with this page's Array.from: the pane calls from its own frame, and

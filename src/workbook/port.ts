@@ -166,6 +166,12 @@ export interface WorkbookPort {
    */
   addChart(sheetName: string, chart: ChartRequest): Promise<ChartKind>;
 
+  /**
+   * Removes a sheet this port added (a board pack that could not be written whole); refuses any
+   * other sheet, as every write does.
+   */
+  removeAddedSheet(sheetName: string): Promise<void>;
+
   /** Shows a sheet this port added (after a board pack is written). */
   activateSheet(sheetName: string): Promise<void>;
 

@@ -213,9 +213,10 @@ describe("board pack over a customers × months grid (and a survey)", () => {
         /^=(\$A\$\d+|\$B\$\d+|MIN\(SUM\(\$B\$\d+:\$B\$\d+\),SUM\(\$B\$\d+:\$B\$\d+\)\)|MAX\(-?\$B\$\d+,0\))$/.test(
           text
         );
-      expect(text.includes("SAAS.") || headerReference || intoCalculations || bridgeHelper, text).toBe(
-        true
-      );
+      expect(
+        text.includes("SAAS.") || headerReference || intoCalculations || bridgeHelper,
+        text
+      ).toBe(true);
     }
   });
 

@@ -123,6 +123,35 @@ describe("a pane that stays usable", () => {
     expect(controller.state.packStatus?.sheetName).toBe("Board pack");
   });
 
+  it("a board pack that fails halfway is removed whole, and said so: no half-made pack is left", async () => {
+    const workbook = new FakeWorkbook({ MRR: GRID }, { selection: "MRR!A1:E5" });
+    const controller = await analysed(workbook);
+    workbook.setNumberFormats = async () => {
+      throw new Error("The workbook is busy: a cell is being edited.");
+    };
+    await controller.writeBoardPack();
+    expect(en(controller)(controller.state.packStatus?.messages ?? [])).toBe(
+      "The board pack could not be written: The workbook is busy: a cell is being edited. The half-written sheet Board pack was removed: the workbook is as it was."
+    );
+    expect([...workbook.addedSheets.keys()]).toEqual([]);
+    expect(await workbook.listSheets()).toEqual(["MRR"]);
+  });
+
+  it("a half-made sheet that cannot be removed either is named, for the user to delete", async () => {
+    const workbook = new FakeWorkbook({ MRR: GRID }, { selection: "MRR!A1:E5" });
+    const controller = await analysed(workbook);
+    workbook.addChart = async () => {
+      throw new Error("Chart failed");
+    };
+    workbook.removeAddedSheet = async () => {
+      throw new Error("The workbook is protected");
+    };
+    await controller.writeWhatIf();
+    expect(en(controller)(controller.state.whatIfStatus?.messages ?? [])).toContain(
+      "The sheet What-if is incomplete and could not be removed: delete it before using it."
+    );
+  });
+
   it("an analysis that throws is said in its place; the other sources and actions stay", async () => {
     const workbook = new FakeWorkbook({ MRR: GRID }, { selection: "MRR!A1:E5" });
     const controller = await analysed(workbook);
@@ -164,7 +193,9 @@ describe("a mapping remembered in the workbook is input, checked against the she
     >;
     const [address, entry] = Object.entries(kept)[0] ?? [];
     if (address === undefined || entry === undefined) throw new Error("nothing kept");
-    workbook.settings.set("retentionMetrics.mappings", { [address]: stored(entry.mapping) } as JsonValue);
+    workbook.settings.set("retentionMetrics.mappings", {
+      [address]: stored(entry.mapping),
+    } as JsonValue);
     const controller = controllerFor(workbook);
     await controller.analyseSelection();
     return { first, controller };
@@ -243,7 +274,9 @@ describe("numbers at the edges leave the pane working", () => {
     expect(controller.analysisFailure()).toBeNull();
     const tooLarge = "the amounts are too large to add up; check the range for stray huge values";
     const nrr = analysis?.kpis.find((kpi) => kpi.id === "nrr")?.figure;
-    expect(nrr !== undefined && !isValue(nrr) && controller.translator.say(nrr.problem)).toBe(tooLarge);
+    expect(nrr !== undefined && !isValue(nrr) && controller.translator.say(nrr.problem)).toBe(
+      tooLarge
+    );
     expect(analysis?.bridge.ok).toBe(false);
     const baseline = controller.baseline();
     expect(baseline !== null && "problem" in baseline).toBe(true);

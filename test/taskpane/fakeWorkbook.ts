@@ -143,6 +143,13 @@ export class FakeWorkbook implements WorkbookPort {
     return name;
   }
 
+  async removeAddedSheet(sheetName: string): Promise<void> {
+    this.added(sheetName);
+    this.addedSheets.delete(sheetName);
+    this.order.splice(this.order.indexOf(sheetName), 1);
+    this.calls.push(`removeAddedSheet ${sheetName}`);
+  }
+
   private added(sheetName: string): AddedSheet {
     const sheet = this.addedSheets.get(sheetName);
     if (!sheet) throw new Error(`Refusing to write to "${sheetName}": not a sheet this port added`);

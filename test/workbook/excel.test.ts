@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExcelWorkbook, INITIAL_BLOCK_ROWS, isSizeLimitError } from "../../src/workbook/excel";
 import { FakeExcel, type FakeExcelOptions } from "./fakeExcel";
 import { expectEveryWriteRefused } from "./portContract";
+import { writeSheetPlan } from "../../src/taskpane/writePlan";
 
 const globals = globalThis as Record<string, unknown>;
 let fake: FakeExcel;
@@ -286,16 +287,57 @@ describe("new sheets and writes", () => {
     expect(fake.log.writes.every((write) => write.rows * write.columns <= 3000)).toBe(true);
   });
 
+  it("asks Excel to wait while the user edits a cell, for every batch, rather than fail", async () => {
+    const workbook = new ExcelWorkbook();
+    await workbook.readValues("Data!A1:B2");
+    const sheet = await workbook.addSheet("Pack");
+    await workbook.writeCells(sheet, [{ at: "A1", rows: [[1]] }]);
+    await workbook.setNumberFormats(sheet, [{ address: "A1", format: "0%" }]);
+    await workbook.activateSheet(sheet);
+    expect(fake.log.runOptions.length).toBeGreaterThanOrEqual(5);
+    expect(
+      fake.log.runOptions.every(
+        (options) => (options as { delayForCellEdit?: boolean })?.delayForCellEdit
+      )
+    ).toBe(true);
+  });
+
+  it("a board pack whose formats fail (a cell being edited, on an Excel without delayForCellEdit) leaves no sheet behind", async () => {
+    install({ sheets: [{ name: "Data", cells: [[1]] }], failNumberFormats: true });
+    const before = fake.snapshot();
+    const plan = {
+      wantedName: "Board pack",
+      blocks: [{ at: "A1", rows: [["NRR", { formula: "=1" }]] }],
+      numberFormats: [{ address: "B1", format: "0%" }],
+      colorScales: [],
+      charts: [],
+    };
+    await expect(writeSheetPlan(new ExcelWorkbook(), plan)).rejects.toMatchObject({
+      sheetName: "Board pack",
+      removed: true,
+    });
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("removes a sheet it added, and refuses any other", async () => {
+    const workbook = new ExcelWorkbook();
+    const sheet = await workbook.addSheet("Half written");
+    await workbook.removeAddedSheet(sheet);
+    expect(fake.sheets.map((each) => each.name)).not.toContain("Half written");
+    await expect(workbook.removeAddedSheet("Data")).rejects.toThrow(/Refusing to write to "Data"/);
+    expect(fake.sheets.map((each) => each.name)).toContain("Data");
+  });
+
   it("groups a write's syncs into one undo step only where ExcelApi 1.20 is supported", async () => {
     const rows = [[1, 2]];
     let workbook = new ExcelWorkbook();
     await workbook.writeCells(await workbook.addSheet("Old Excel"), [{ at: "A1", rows }]);
-    expect(fake.log.runOptions.at(-1)).toBeUndefined();
+    expect(fake.log.runOptions.at(-1)).toEqual({ delayForCellEdit: true });
 
     install({ sheets: [{ name: "Data", cells: [] }], excelApi: ["1.9", "1.20"] });
     workbook = new ExcelWorkbook();
     await workbook.writeCells(await workbook.addSheet("New Excel"), [{ at: "A1", rows }]);
-    expect(fake.log.runOptions.at(-1)).toEqual({ mergeUndoGroup: true });
+    expect(fake.log.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
   });
 
   it("follows its sheet by id: a rename keeps it writable, a user's sheet of the old name is untouched", async () => {

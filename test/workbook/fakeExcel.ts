@@ -62,6 +62,8 @@ export interface FakeExcelOptions {
   /** Chart types whose creation fails at sync (after leaving a half-made chart behind). */
   readonly failingChartTypes?: readonly string[];
   readonly failSettingsSave?: boolean;
+  /** Number formats fail at sync, as when the user edits a cell without delayForCellEdit. */
+  readonly failNumberFormats?: boolean;
 }
 
 export interface BlockRead {
@@ -252,6 +254,10 @@ export class FakeExcel {
           queue(() => {
             if (sheet) fake.activeSheetId = sheet.id;
           }),
+        delete: () =>
+          queue(() => {
+            if (sheet) fake.sheets.splice(fake.sheets.indexOf(sheet), 1);
+          }),
         charts: {
           add: (type: string, source: Loose, seriesBy: string) =>
             chartProxy(sheet, type, source, seriesBy),
@@ -346,6 +352,8 @@ export class FakeExcel {
           if (Array.isArray(newValues) && newValues !== values && sheet)
             writeRegion(sheet, at, newValues);
           const formats = loose["numberFormat"];
+          if (Array.isArray(formats) && fake.options.failNumberFormats)
+            throw officeError("InvalidOperation", "The workbook is busy: a cell is being edited.");
           if (Array.isArray(formats) && sheet) {
             (formats as unknown[][]).forEach((row, r) =>
               row.forEach((format, c) =>

@@ -210,6 +210,22 @@ describe("new sheets and writes", () => {
     ]);
   });
 
+  it("removes a sheet it added with its formulas, formats and charts; the others stay", async () => {
+    const workbook = workbookOf([{ name: "Data", rows: dataSheet(5) }]);
+    const before = snapshot(workbook);
+    const sheet = await workbook.addSheet("Board pack");
+    await workbook.writeCells(sheet, [{ at: "A1", rows: [[{ formula: "=SUM(Data!B2:B6)" }, 1]] }]);
+    await workbook.setNumberFormats(sheet, [{ address: "A1", format: "0%" }]);
+    await workbook.activateSheet(sheet);
+    await workbook.removeAddedSheet(sheet);
+    expect(workbook.sheetNames()).toEqual(["Data"]);
+    expect(snapshot(workbook)).toEqual(before);
+    expect(workbook.nameOfSheet(workbook.activeSheet)).toBe("Data");
+    await expect(workbook.writeCells(sheet, [{ at: "A1", rows: [[1]] }])).rejects.toThrow(
+      /Refusing to write/
+    );
+  });
+
   it("refuses to write to a sheet it did not add, changing nothing", async () => {
     const workbook = workbookOf([{ name: "Data", rows: dataSheet(5) }]);
     const before = snapshot(workbook);

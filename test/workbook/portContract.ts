@@ -33,4 +33,5 @@ export async function expectEveryWriteRefused(
     })
   ).rejects.toThrow(refusal);
   await expect(workbook.activateSheet(sheet)).rejects.toThrow(refusal);
+  await expect(workbook.removeAddedSheet(sheet)).rejects.toThrow(refusal);
 }

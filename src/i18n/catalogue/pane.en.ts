@@ -20,6 +20,10 @@ export const paneEn = {
   "host.none":
     "Open this pane in Excel or in the playground to analyse data. The functions work in any workbook once the add-in is loaded.",
   "host.officeFailed": "Office.js could not start: {message}",
+  "host.officeCdnUnreachable":
+    "Office.js could not be loaded from Microsoft's CDN (appsforoffice.microsoft.com), and the add-in's offline copy runs only outside Office. Check the network or the proxy, then close and reopen this pane.",
+  "host.officeNoAnswer":
+    "Office did not answer within {seconds:integer} seconds. Close and reopen this pane; if it happens again, restart Excel.",
 
   "tabs.label": "Sections",
   "tab.analyse": "Analyse",
@@ -352,6 +356,9 @@ export const paneEn = {
   "remembered.periodChanged": "column {column} was {then} and its header now reads {now}",
   "remembered.periodAdded": "column {column} now names a period, {now}, that it leaves out",
 
+  "write.removed": "The half-written sheet {sheet} was removed: the workbook is as it was.",
+  "write.leftBehind":
+    "The sheet {sheet} is incomplete and could not be removed: delete it before using it.",
   "error.readFailed": "The selection could not be read: {message}",
   "error.settingsFailed": "The mapping could not be remembered in this workbook: {message}",
   "error.unexpected": "Something went wrong: {message}",

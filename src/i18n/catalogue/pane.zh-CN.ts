@@ -16,6 +16,10 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "host.playground": "已连接到演练场工作簿。",
   "host.none":
     "请在 Excel 或演练场中打开此窗格来分析数据。加载项加载后，函数可在任何工作簿中使用。",
+  "host.officeCdnUnreachable":
+    "无法从 Microsoft 的 CDN（appsforoffice.microsoft.com）加载 Office.js，而加载项自带的离线副本只能在 Office 之外运行。请检查网络或代理，然后关闭并重新打开此窗格。",
+  "host.officeNoAnswer":
+    "Office 在 {seconds:integer} 秒内没有响应。请关闭并重新打开此窗格；如果再次出现，请重新启动 Excel。",
   "host.officeFailed": "Office.js 无法启动：{message}",
 
   "tabs.label": "功能区",
@@ -314,6 +318,8 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "remembered.periodChanged": "{column} 列原为 {then}，其标题现在为 {now}",
   "remembered.periodAdded": "{column} 列现在标为期间 {now}，但映射未包含它",
 
+  "write.removed": "未写完的工作表 {sheet} 已删除：工作簿保持原样。",
+  "write.leftBehind": "工作表 {sheet} 不完整且无法删除：请在使用前将其删除。",
   "error.readFailed": "无法读取所选区域：{message}",
   "error.settingsFailed": "无法在此工作簿中保存映射：{message}",
   "error.unexpected": "出现问题：{message}",

@@ -169,6 +169,14 @@ export class Cells {
     this.track({ sheet, row, col: column }, isFormula);
   }
 
+  /** Forgets a sheet that is gone: its formulas, refused texts and spill references. */
+  forgetSheet(sheet: number): void {
+    this.formulaCells.delete(sheet);
+    const prefix = `${sheet}:`;
+    for (const key of [...this.rejected.keys()]) if (key.startsWith(prefix)) this.rejected.delete(key);
+    this.spillReferences.forgetSheet(sheet);
+  }
+
   /** Tracks the formulas a workbook was built with. */
   adopt(formulas: readonly CellAddress[]): void {
     for (const cell of formulas) this.track(cell, true);

@@ -67,6 +67,12 @@ export class Decorations {
   }
 
   /** Replaces a sheet's decorations (a sheet restored or imported). */
+  /** Forgets a sheet that is gone. */
+  forget(sheet: number): void {
+    this.sheets.delete(sheet);
+    this.cellFormats.delete(sheet);
+  }
+
   set(sheet: number, decorations: SheetDecorations): void {
     this.sheets.set(sheet, { ...decorations, cellFormats: [] });
     const cells = new Map<string, string>();

@@ -100,6 +100,11 @@ export class SpillReferences {
     this.typed.delete(key);
   }
 
+  /** Forgets every formula of a sheet that is gone. */
+  forgetSheet(sheet: number): void {
+    for (const [key, entry] of [...this.typed]) if (entry.cell.sheet === sheet) this.typed.delete(key);
+  }
+
   /** Gives the engine each formula again whose spills changed size; returns how many. */
   refresh(): number {
     let changed = 0;

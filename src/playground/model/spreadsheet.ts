@@ -163,6 +163,17 @@ export class Spreadsheet implements InBrowserWorkbook {
     return sheet;
   }
 
+  removeSheet(sheet: number): void {
+    this.engine.removeSheet(sheet);
+    this.cells.forgetSheet(sheet);
+    this.decorations.forget(sheet);
+    if (this.active === sheet) {
+      const first = this.sheetNames()[0];
+      if (first !== undefined) this.activate(this.sheetId(first));
+    }
+    this.emit({ kind: "sheets" });
+  }
+
   // -------------------------------------------------------------------------------------------
   // Cells.
 
