@@ -173,7 +173,8 @@ export class Cells {
   forgetSheet(sheet: number): void {
     this.formulaCells.delete(sheet);
     const prefix = `${sheet}:`;
-    for (const key of [...this.rejected.keys()]) if (key.startsWith(prefix)) this.rejected.delete(key);
+    for (const key of [...this.rejected.keys()])
+      if (key.startsWith(prefix)) this.rejected.delete(key);
     this.spillReferences.forgetSheet(sheet);
   }
 

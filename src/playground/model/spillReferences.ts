@@ -102,7 +102,8 @@ export class SpillReferences {
 
   /** Forgets every formula of a sheet that is gone. */
   forgetSheet(sheet: number): void {
-    for (const [key, entry] of [...this.typed]) if (entry.cell.sheet === sheet) this.typed.delete(key);
+    for (const [key, entry] of [...this.typed])
+      if (entry.cell.sheet === sheet) this.typed.delete(key);
   }
 
   /** Gives the engine each formula again whose spills changed size; returns how many. */
