@@ -8,6 +8,7 @@ export * from "./messages";
 export * from "./source";
 export * from "./mapping";
 export * from "./storedMapping";
+export * from "./billing";
 export * from "./revenue";
 export * from "./periods";
 export * from "./figures";

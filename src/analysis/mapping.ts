@@ -37,6 +37,19 @@ export interface LedgerMapping extends MappedRows {
   readonly amountColumn: number;
   /** The period the ledger is summed into (SAAS.MRRMATRIX's `period`). */
   readonly period: PeriodUnit;
+  /** What each line pays for (SAAS.MRRMATRIX's `covers`); null: the amounts billed, as billed. */
+  readonly coversColumn: number | null;
+  readonly currencyColumn: number | null;
+  /**
+   * Into which currency the amounts are converted, and where the rates are (SAAS.FX.CONVERT's
+   * `rates`, an address such as "Rates!A1:C40"); null when the export holds one currency.
+   */
+  readonly conversion: CurrencyConversion | null;
+}
+
+export interface CurrencyConversion {
+  readonly reportingCurrency: string;
+  readonly ratesAddress: string;
 }
 
 export interface SurveyMapping extends MappedRows {
@@ -85,6 +98,9 @@ export function mappingFromLayout(guess: LayoutGuess): SourceMapping | null {
         dateColumn: guess.dateColumn,
         amountColumn: guess.amountColumn,
         period: "month",
+        coversColumn: guess.coversColumn,
+        currencyColumn: guess.currencyColumn,
+        conversion: null,
       };
     case "survey":
       return {
@@ -160,7 +176,14 @@ export function mappedColumns(mapping: SourceMapping): number[] {
         ...segments,
       ];
     case "ledger":
-      return [mapping.customerColumn, mapping.dateColumn, mapping.amountColumn, ...segments];
+      return [
+        mapping.customerColumn,
+        mapping.dateColumn,
+        mapping.amountColumn,
+        ...(mapping.coversColumn === null ? [] : [mapping.coversColumn]),
+        ...(mapping.currencyColumn === null ? [] : [mapping.currencyColumn]),
+        ...segments,
+      ];
     case "survey":
       return [mapping.scoreColumn, ...segments];
   }

@@ -26,6 +26,10 @@ export type AnalysisKey =
   | "problem.amountText"
   | "problem.core"
   | "problem.noStartingRevenue"
+  | "problem.ratesNeeded"
+  | "problem.ratesUnreadable"
+  | "problem.billingNotComputed"
+  | "problem.billingHeader"
   | "remembered.unreadable"
   | "remembered.malformed"
   | "remembered.outside"
@@ -61,6 +65,11 @@ export type ReadingKey =
 export interface AnalysisMessage {
   readonly key: AnalysisKey;
   readonly params: MessageParams;
+  /**
+   * Where the arguments of a core error inside it sit on the sheet ("covers" →
+   * "Billing!$F$2:$F$900"), so that it names the cell as the functions would in a formula.
+   */
+  readonly at?: Readonly<Record<string, string>>;
 }
 
 /** A core error, shown in the pane as the functions would word it. */

@@ -31,6 +31,7 @@ import {
   segmentedRevenueInput,
 } from "../core";
 import { firstBadCell, revenueCheck, segmentProblem } from "./checks";
+import type { BillingRanges } from "./billing";
 import type { GridMapping, LedgerMapping } from "./mapping";
 import {
   type AnalysisKey,
@@ -81,6 +82,11 @@ export type RevenueRanges =
       /** True when the cohort block is best read with its header row (text that names the periods). */
       readonly cohortWithHeader: boolean;
       readonly segmentColumns: readonly { readonly name: string; readonly column: number }[];
+      /**
+       * The billing export this grid was spread from (a sheet of SAAS.MRRMATRIX formulas over it),
+       * for what only the export knows: the exchange-rate effect. Null for a grid of the user's.
+       */
+      readonly billing: BillingRanges | null;
     }
   | {
       readonly kind: "ledger";
@@ -113,6 +119,12 @@ export interface RevenueModel {
   readonly segments: readonly SegmentSource[];
   /** SAAS.COHORT's table over the periods (revenue), or why it cannot be; null when they are not one block. */
   readonly cohort: Prepared<ResultTable> | null;
+  /**
+   * For a billing export in several currencies: the same columns with every amount at the rates
+   * of period `start`'s first day (constant currency), for the exchange-rate effect. Null
+   * otherwise.
+   */
+  readonly constantCurrency: ((start: number) => Prepared<readonly RevenueColumn[]>) | null;
   readonly ranges: RevenueRanges;
 }
 
@@ -172,6 +184,7 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
       history: (start) => (adjacent && start > 0 ? columns.slice(0, start) : null),
       segments: segments.value,
       cohort,
+      constantCurrency: null,
       ranges: {
         kind: "grid",
         sheetName: source.sheetName,
@@ -181,6 +194,7 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
         periodColumns: periodColumns.map((column) => source.columnIndex + column),
         periodsAdjacent: adjacent,
         cohortWithHeader,
+        billing: null,
         segmentColumns: mapping.segmentColumns.map((segment) => ({
           name: segment.name,
           column: source.columnIndex + segment.column,
@@ -233,6 +247,7 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
       history: (start) => (start > 0 ? columns.slice(0, start) : null),
       segments: segments.value,
       cohort,
+      constantCurrency: null,
       ranges: {
         kind: "ledger",
         sheetName: source.sheetName,

@@ -14,6 +14,9 @@ import {
   netMrrChurnRate,
   netRevenueRetention,
   quickRatio,
+  type RevenueColumn,
+  moneySum,
+  pairedRevenueInput,
   revenueBySegment,
   revenueFigure,
   revenueTotals,
@@ -33,6 +36,12 @@ export interface BridgeAmounts {
   readonly contraction: number;
   readonly churn: number;
   readonly endMrr: number;
+  /**
+   * For a billing export in several currencies: the exchange rates' own move. The other steps
+   * are then the customers' moves at constant currency (the start period's rates), start and end
+   * as reported: start + moves + exchange-rate effect = end. Null with one currency.
+   */
+  readonly fxEffect: number | null;
 }
 
 export const BRIDGE_STEPS = [
@@ -80,6 +89,8 @@ export interface RevenueAnalysis {
   /** Whether the bridge and quick ratio told reactivation from new with the earlier periods. */
   readonly usesHistory: boolean;
   readonly kpis: readonly Kpi[];
+  /** NRR with both periods at the start period's rates, for an export in several currencies. */
+  readonly constantNrr: Figure | null;
   /** The bridge, or why it cannot be drawn (amounts too large to add, as SAAS.MRRBRIDGE says). */
   readonly bridge: Prepared<BridgeAmounts>;
   readonly trend: readonly TrendPoint[];
@@ -136,19 +147,53 @@ export function analyseRevenue(
     )
   );
 
-  const bridge = prepared((): BridgeAmounts => {
-    const bridgeTable = mrrBridge(revenueTotals(withHistory).overall);
-    const amount = (i: number) => bridgeTable[i]?.[1] as number;
-    return {
-      startMrr: amount(0),
-      newMrr: amount(1),
-      reactivation: amount(2),
-      expansion: amount(3),
-      contraction: amount(4),
-      churn: amount(5),
-      endMrr: amount(6),
-    };
-  });
+  const held = model.constantCurrency?.(start) ?? null;
+  const bridge: Prepared<BridgeAmounts> =
+    held !== null && !held.ok
+      ? held
+      : prepared((): BridgeAmounts => {
+          const bridgeTable = mrrBridge(revenueTotals(withHistory).overall);
+          const amount = (i: number) => bridgeTable[i]?.[1] as number;
+          const reported = {
+            startMrr: amount(0),
+            newMrr: amount(1),
+            reactivation: amount(2),
+            expansion: amount(3),
+            contraction: amount(4),
+            churn: amount(5),
+            endMrr: amount(6),
+            fxEffect: null,
+          };
+          if (held === null || !held.ok) return reported;
+          const constant = mrrBridge(revenueTotals(constantPair(held.value, start, end)).overall);
+          const moved = (i: number) => constant[i]?.[1] as number;
+          return {
+            ...reported,
+            newMrr: moved(1),
+            reactivation: moved(2),
+            expansion: moved(3),
+            contraction: moved(4),
+            churn: moved(5),
+            fxEffect: moneySum(
+              reported.endMrr - moved(6) - (reported.startMrr - moved(0)),
+              Math.max(Math.abs(reported.endMrr), Math.abs(reported.startMrr))
+            ),
+          };
+        });
+  const constantNrr =
+    held === null
+      ? null
+      : held.ok
+        ? figureOf(() =>
+            revenueFigure(
+              pairedRevenueInput(
+                held.value[start] as RevenueColumn,
+                held.value[end] as RevenueColumn
+              ),
+              netRevenueRetention
+            )
+          )
+        : ({ error: "value", problem: held.problem } as Figure);
 
   const trend: TrendPoint[] = [];
   for (let p = Math.max(1, model.periods.length - TREND_POINTS); p < model.periods.length; p++) {
@@ -168,6 +213,7 @@ export function analyseRevenue(
     months,
     usesHistory: model.history(start) !== null,
     kpis,
+    constantNrr,
     bridge,
     trend,
     segmentTables,
@@ -195,4 +241,13 @@ function segmentTable(
     return { label: row.label, total: row.total, figures };
   });
   return { name: segment.name, letters: segment.letters, column: segment.column, rows };
+}
+
+/** A pair of constant-currency columns, with the periods before as history. */
+function constantPair(columns: readonly RevenueColumn[], start: number, end: number) {
+  return pairedRevenueInput(
+    columns[start] as RevenueColumn,
+    columns[end] as RevenueColumn,
+    start > 0 ? columns.slice(0, start) : undefined
+  );
 }

@@ -10,7 +10,7 @@ import { type PeriodUnit, parseIsoDate, periodStart } from "../core";
 import { readHeaderPeriods } from "./layout/header";
 import { SheetView, shorten, textOf } from "./layout/sheetView";
 import type { PeriodColumn, SegmentColumn } from "./layout/types";
-import { type SourceMapping, mappedColumns } from "./mapping";
+import { type CurrencyConversion, type SourceMapping, mappedColumns } from "./mapping";
 import type { AnalysisMessage, Prepared } from "./messages";
 import { type SourceCells, sheetColumnName } from "./source";
 
@@ -159,6 +159,15 @@ function readPeriods(value: unknown): PeriodColumn[] | null {
   return periods;
 }
 
+/** A kept conversion: null for none, undefined when it is not one. */
+function readConversion(value: unknown): CurrencyConversion | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) return undefined;
+  const { reportingCurrency, ratesAddress } = value;
+  if (typeof reportingCurrency !== "string" || typeof ratesAddress !== "string") return undefined;
+  return { reportingCurrency, ratesAddress };
+}
+
 /** The value as a mapping of the right shape (whatever its numbers), or null. */
 function readMapping(value: unknown): SourceMapping | null {
   if (!isRecord(value)) return null;
@@ -181,6 +190,13 @@ function readMapping(value: unknown): SourceMapping | null {
       const { customerColumn, dateColumn, amountColumn, period } = value;
       if (!isIndex(headerRow) || !isIndex(customerColumn) || !isIndex(dateColumn)) return null;
       if (!isIndex(amountColumn) || !isUnit(period)) return null;
+      // Kept by an earlier version without a billing export's columns: none.
+      const coversColumn = value["coversColumn"] ?? null;
+      const currencyColumn = value["currencyColumn"] ?? null;
+      if (!(coversColumn === null || isIndex(coversColumn))) return null;
+      if (!(currencyColumn === null || isIndex(currencyColumn))) return null;
+      const conversion = readConversion(value["conversion"]);
+      if (conversion === undefined) return null;
       return {
         kind: "ledger",
         ...rows,
@@ -189,6 +205,9 @@ function readMapping(value: unknown): SourceMapping | null {
         dateColumn,
         amountColumn,
         period,
+        coversColumn,
+        currencyColumn,
+        conversion,
       };
     }
     case "survey": {

@@ -41,7 +41,11 @@ export interface Translator {
   readonly locale: string;
   t(key: MessageKey, params?: MessageParams): string;
   /** A message from the analysis or the core (a reading, a note, a problem) in words. */
-  say(message: Message): string;
+  /**
+   * A message in words; `at` (where a core error's arguments sit on the sheet) lets a cell be
+   * named by its address, as the functions name it in a formula.
+   */
+  say(message: Message & { readonly at?: Readonly<Record<string, string>> }): string;
   /** 0.968 → "96.8%". */
   percent(value: number): string;
   /** MRR and other amounts, in the user's unit: 12345.6 → "12,346". */
@@ -117,7 +121,15 @@ export function createTranslator(
     language,
     locale,
     t,
-    say: (message) => renderMessage(message, wording),
+    say: (message) => {
+      const at = message.at;
+      if (at === undefined) return renderMessage(message, wording);
+      const placed = errorWording(language, { period, addressOf: (argument) => at[argument] });
+      return renderMessage(message, {
+        ...wording,
+        param: (value, render) => placed.param(value, render),
+      });
+    },
     percent: (value) => formats.percent.format(value),
     amount: (value) => formats.amount.format(value),
     number: (value) => formats.number.format(value),

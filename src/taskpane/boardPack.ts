@@ -22,9 +22,10 @@ import type {
   WhatIfAssumptions,
   WhatIfBaseline,
   WhatIfScenario,
+  BillingRanges,
 } from "../analysis";
 import { BRIDGE_STEPS, SEGMENT_METRICS, whatIfScenario } from "../analysis";
-import { absoluteRange, cellAddress } from "../core";
+import { absoluteRange, cellAddress, localRange } from "../core";
 import type {
   CellBlock,
   CellInput,
@@ -47,16 +48,6 @@ export interface SheetPlan {
 
 // ---------------------------------------------------------------------------------------------
 // References.
-
-/** "A1:C9" on the plan's own sheet, for formats, colour scales and charts. */
-function localRange(
-  firstRow: number,
-  firstColumn: number,
-  lastRow: number,
-  lastColumn: number
-): string {
-  return `${cellAddress({ row: firstRow, column: firstColumn })}:${cellAddress({ row: lastRow, column: lastColumn })}`;
-}
 
 const formula = (text: string): CellInput => ({ formula: `=${text}` });
 /** A formula whose result spills `rows` × `columns`, as the analysis computed it (a hint). */
@@ -173,6 +164,12 @@ class PlanBuilder {
  * metrics) and the tables the reader sees refer to its cells. A table of INDEX(SAAS.…(…), k, 2)
  * cells would compute the whole function again for every cell: seven bridges for one.
  */
+/** Where a spill's cells land: one cell, or a block of them (rows and columns of its result). */
+interface SpillAt {
+  cell(row: number, column: number): string;
+  range(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string;
+}
+
 class CalculationArea {
   private next: number;
 
@@ -188,19 +185,25 @@ class CalculationArea {
    * Writes a spilling formula under its title and returns where each cell of its result lands
    * (as the analysis computed it, `columns` wide), e.g. cell(0, 1) → "$T$4".
    */
-  spill(
-    title: string,
-    text: string,
-    rows: number,
-    columns: number
-  ): (row: number, column: number) => string {
+  spill(title: string, text: string, rows: number, columns: number): SpillAt {
     const column = this.next;
     if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
     this.sheet.write(MATRIX_TOP - 1, column, [[title]]);
     this.sheet.write(MATRIX_TOP, column, [[spilling(text, rows, columns)]]);
     this.next = column + columns + 1;
-    return (row, offset) =>
+    const at = (row: number, offset: number) =>
       absoluteRange(null, MATRIX_TOP + row, column + offset, MATRIX_TOP + row, column + offset);
+    return {
+      cell: at,
+      range: (firstRow, firstOffset, lastRow, lastOffset) =>
+        absoluteRange(
+          null,
+          MATRIX_TOP + firstRow,
+          column + firstOffset,
+          MATRIX_TOP + lastRow,
+          column + lastOffset
+        ),
+    };
   }
 }
 
@@ -351,6 +354,7 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
 
   let refs: RevenueReferences | null = null;
   let area: CalculationArea | null = null;
+  let constant: ConstantCurrency | null = null;
   if (revenue !== null) {
     const { ranges } = revenue;
     // Right of the widest table (the cohort table is as wide as the periods, plus a label).
@@ -358,6 +362,8 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
       refs = gridReferences(ranges);
       const right = Math.max(CHART_LAST_COLUMN + 3, ranges.periodColumns.length + 3);
       area = new CalculationArea(sheet, right, t("pack.calculations"));
+      if (ranges.billing?.conversion)
+        constant = constantCurrency(area, ranges, ranges.billing, refs, revenue.analysis.start, t);
     } else {
       const matrixColumn = Math.max(CHART_LAST_COLUMN + 3, ranges.matrixColumns + 2);
       refs = ledgerReferences(ranges, matrixColumn);
@@ -374,9 +380,9 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
     row += 3;
   }
 
-  row = writeKpiTable(sheet, row, revenue, refs, survey, t);
+  row = writeKpiTable(sheet, row, revenue, refs, constant, survey, t);
   if (revenue !== null && refs !== null && area !== null) {
-    row = writeBridge(sheet, row, revenue.analysis, refs, area, t);
+    row = writeBridge(sheet, row, revenue.analysis, refs, area, constant, t);
     row = writeTrend(sheet, row, revenue, refs, t);
     row = writeCohort(sheet, row, revenue.analysis, refs, t);
     revenue.analysis.segmentTables.slice(0, MAX_SEGMENT_TABLES).forEach((table, index) => {
@@ -397,6 +403,56 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
 }
 
 type T = Translator["t"];
+
+/**
+ * A billing export in several currencies seen at constant currency: every amount converted at
+ * the rates of the start period's first day (SAAS.FX.CONVERT's as_of), spread as the reported
+ * matrix is. Its columns line up with the reported matrix's, customer for customer.
+ */
+interface ConstantCurrency {
+  /** The constant-currency column of period p (data rows), like RevenueReferences.period. */
+  period(p: number): string;
+  history(start: number): string | null;
+}
+
+function constantCurrency(
+  area: CalculationArea,
+  ranges: Extract<RevenueRanges, { kind: "grid" }>,
+  billing: BillingRanges,
+  refs: RevenueReferences,
+  start: number,
+  t: T
+): ConstantCurrency {
+  const conversion = billing.conversion as NonNullable<BillingRanges["conversion"]>;
+  const column = (index: number) =>
+    absoluteRange(billing.sheetName, billing.firstRow, index, billing.lastRow, index);
+  const dates = column(billing.dateColumn);
+  const converted = saasCall("FX.CONVERT", {
+    amounts: column(billing.amountColumn),
+    currencies: column(billing.currencyColumn as number),
+    dates,
+    rates: conversion.ratesAddress,
+    as_of: refs.header(start),
+  });
+  const customers = ranges.lastRow - ranges.firstRow + 1;
+  const periods = ranges.periodColumns.length;
+  const spill = area.spill(
+    t("pack.constantMatrix", { currency: conversion.reportingCurrency }),
+    saasCall("MRRMATRIX", {
+      customers: column(billing.customerColumn),
+      dates,
+      amounts: converted,
+      period: '"month"',
+      covers: billing.coversColumn === null ? undefined : column(billing.coversColumn),
+    }),
+    customers + 1,
+    periods + 1
+  );
+  return {
+    period: (p) => spill.range(1, p + 1, customers, p + 1),
+    history: (from) => (from > 0 ? spill.range(1, 1, customers, from) : null),
+  };
+}
 
 function writeLedgerMatrix(
   sheet: PlanBuilder,
@@ -456,6 +512,7 @@ function writeKpiTable(
   top: number,
   revenue: BoardPackRevenue | null,
   refs: RevenueReferences | null,
+  constant: ConstantCurrency | null,
   survey: BoardPackSurvey | null,
   t: T
 ): number {
@@ -481,6 +538,15 @@ function writeKpiTable(
         benchmark(id),
       ]);
       formats.push(KPI_FORMAT[id]);
+    }
+    if (constant !== null) {
+      // Beside the reported NRR: the same customers with the exchange rates held still.
+      rows.push([
+        t("pack.nrrConstant"),
+        formula(revenueFormula("nrr", constant.period(start), constant.period(end))),
+        t("pack.nrrConstantContext"),
+      ]);
+      formats.push(KPI_FORMAT.nrr);
     }
   }
   if (survey !== null) {
@@ -512,6 +578,7 @@ function writeBridge(
   analysis: RevenueAnalysis,
   refs: RevenueReferences,
   area: CalculationArea,
+  constant: ConstantCurrency | null,
   t: T
 ): number {
   const { start, end } = analysis;
@@ -522,14 +589,35 @@ function writeBridge(
     history: history ?? undefined,
   });
   const spilled = area.spill(t("bridge.heading"), bridge, BRIDGE_STEPS.length, 2);
+  const steps: CellInput[][] = BRIDGE_STEPS.map((step, k) => [
+    t(BRIDGE_LABEL[step]),
+    formula(spilled.cell(k, 1)),
+  ]);
+  if (constant !== null) {
+    // The customers' moves at constant currency, and the exchange rates' own move as a line of
+    // its own: start + moves + exchange-rate effect = end, all as reported.
+    const held = area.spill(
+      t("pack.bridgeConstant"),
+      saasCall("MRRBRIDGE", {
+        start_mrr: constant.period(start),
+        end_mrr: constant.period(end),
+        history: constant.history(start) ?? undefined,
+      }),
+      BRIDGE_STEPS.length,
+      2
+    );
+    const moves = BRIDGE_STEPS.slice(1, -1).map((step, k) => [
+      t(BRIDGE_LABEL[step]),
+      formula(held.cell(k + 1, 1)),
+    ]);
+    const sum = (range: string) => `SUM(${range})`;
+    const effect = `(${sum(refs.period(end))}-${sum(constant.period(end))})-(${sum(refs.period(start))}-${sum(constant.period(start))})`;
+    steps.splice(1, BRIDGE_STEPS.length - 2, ...moves, [t("bridge.fxEffect"), formula(effect)]);
+  }
   const header = top + 1;
   const first = header + 1;
-  const last = first + BRIDGE_STEPS.length - 1;
-  const table: CellInput[][] = [
-    [t("bridge.heading"), null],
-    [null, t("pack.amount")],
-    ...BRIDGE_STEPS.map((step, k) => [t(BRIDGE_LABEL[step]), formula(spilled(k, 1))]),
-  ];
+  const last = first + steps.length - 1;
+  const table: CellInput[][] = [[t("bridge.heading"), null], [null, t("pack.amount")], ...steps];
   sheet.write(top, 0, table);
   sheet.format(first, 1, last, 1, AMOUNT);
 
@@ -662,15 +750,15 @@ function writeRevenueSegments(
         2
       ),
     ])
-  ) as Record<SegmentMetric, (row: number, column: number) => string>;
+  ) as Record<SegmentMetric, SpillAt>;
   const rows: CellInput[][] = [
     [t("pack.segmentHeading", { segment: name }), null, null, null, null],
     [t("segments.segment"), ...SEGMENT_METRICS.map((metric) => t(SEGMENT_HEADER[metric]))],
   ];
   table.rows.forEach((segmentRow, k) => {
     rows.push([
-      segmentRow.total ? t("segments.total") : formula(spilled.nrr(k, 0)),
-      ...SEGMENT_METRICS.map((metric) => formula(spilled[metric](k, 1))),
+      segmentRow.total ? t("segments.total") : formula(spilled.nrr.cell(k, 0)),
+      ...SEGMENT_METRICS.map((metric) => formula(spilled[metric].cell(k, 1))),
     ]);
   });
   sheet.write(top, 0, rows);

@@ -13,6 +13,7 @@ import {
   type LayoutGuess,
   type LedgerMapping,
   type PeriodChoice,
+  type Prepared,
   type RevenueAnalysis,
   type RevenueModel,
   type SourceMapping,
@@ -25,6 +26,7 @@ import {
   analyseSurvey,
   availablePeriodChoices,
   detectLayout,
+  isBillingExport,
   mappingFromLayout,
   mappingProblems,
   prepareRevenue,
@@ -34,6 +36,7 @@ import {
 import { type Message, MetricError } from "../core";
 import { type Language, type MessageKey, type Translator, createTranslator } from "../i18n";
 import type { ReadProgress, WorkbookPort } from "../workbook/port";
+import { analyseBillingExport } from "./billingFlow";
 import { planBoardPack, planWhatIf } from "./boardPack";
 import { type FunctionMetadata, loadFunctions } from "./functionsList";
 import {
@@ -69,6 +72,8 @@ export interface PendingMapping {
   readonly remembered: boolean;
   /** Why a mapping kept for this range was set aside (it no longer fits the sheet), if one was. */
   readonly setAside: AnalysisMessage | null;
+  /** A range that looks like the exchange rates (a sheet named Rates or FX), for an export in several currencies. */
+  readonly suggestedRates: string | null;
 }
 
 export interface RevenueSource {
@@ -149,6 +154,21 @@ function failureMessage(error: unknown): Message {
   return error instanceof MetricError
     ? coreProblem(error)
     : say("error.unexpected", { message: errorText(error) });
+}
+
+/** Sheets whose name says they hold exchange rates. */
+const RATES_SHEET = /\b(rates?|fx|exchange|currenc(y|ies)|forex)\b|汇率/i;
+
+/** The used range of the first sheet (other than the export's) named like exchange rates. */
+async function ratesRangeIn(workbook: WorkbookPort, exportSheet: string): Promise<string | null> {
+  try {
+    const sheets = await workbook.listSheets();
+    const name = sheets.find((sheet) => sheet !== exportSheet && RATES_SHEET.test(sheet));
+    if (name === undefined) return null;
+    return (await workbook.getUsedRange(name))?.address ?? null;
+  } catch {
+    return null; // only a suggestion: the user types the range
+  }
 }
 
 /** What became of a sheet that could not be written whole: removed, or left for the user. */
@@ -400,6 +420,10 @@ export class PaneController {
         const recalled = await recallMapping(workbook, read);
         const mapping = recalled.mapping ?? mappingFromLayout(guess);
         if (mapping === null) return this.problem(say("layout.empty"));
+        const suggestedRates =
+          guess.kind === "ledger" && guess.currencies.length > 1
+            ? await ratesRangeIn(workbook, read.source.sheetName)
+            : null;
         return {
           pending: {
             read,
@@ -407,6 +431,7 @@ export class PaneController {
             mapping,
             remembered: recalled.mapping !== null,
             setAside: recalled.setAside,
+            suggestedRates,
           },
         };
       },
@@ -431,7 +456,19 @@ export class PaneController {
           if (!model.ok) return { message: { tone: "error", messages: [model.problem] } };
           change = { survey: { read, mapping, model: model.value } };
         } else {
-          const model = prepareRevenue(read.source, mapping);
+          let model: Prepared<RevenueModel>;
+          if (mapping.kind === "ledger" && isBillingExport(read.source, mapping)) {
+            // The export becomes a sheet of live formulas first; the analysis is of what they give.
+            const billing = await analyseBillingExport(
+              workbook,
+              read,
+              mapping,
+              this.translatorValue
+            );
+            model = billing.ok ? { ok: true, value: billing.value.model } : billing;
+          } else {
+            model = prepareRevenue(read.source, mapping);
+          }
           if (!model.ok) return { message: { tone: "error", messages: [model.problem] } };
           const { periods, period } = model.value;
           const choices = availablePeriodChoices(period, periods.length);
@@ -452,7 +489,16 @@ export class PaneController {
         }
         return {};
       },
-      (text) => ({ ...this.problem(say("error.unexpected", { message: text })), pending: null })
+      (text, error) =>
+        error instanceof SheetNotWritten
+          ? // The export's MRR sheet could not be written: said, and the form kept to try again.
+            {
+              message: {
+                tone: "error",
+                messages: [say("billing.failed", { message: text }), ...leftover(error)],
+              },
+            }
+          : { ...this.problem(say("error.unexpected", { message: text })), pending: null }
     );
   }
 

@@ -37,6 +37,29 @@ export function columnSelect(
   ]);
 }
 
+/** A labelled text input, its value passed on as typed when it changes. */
+export function textField(
+  label: string,
+  testId: string,
+  value: string,
+  hint: string,
+  onChange: (value: string) => void
+): HTMLElement {
+  const id = uniqueId(testId);
+  const hintId = uniqueId(`${testId}-hint`);
+  const input = el("input", {
+    attrs: { id, type: "text", spellcheck: "false", "aria-describedby": hintId },
+    testId,
+  });
+  input.value = value;
+  input.addEventListener("change", () => onChange(input.value.trim()));
+  return el("div", { className: "field" }, [
+    el("label", { text: label, attrs: { for: id } }),
+    input,
+    el("p", { className: "hint", text: hint, attrs: { id: hintId } }),
+  ]);
+}
+
 /** A labelled select of fixed choices. */
 export function choiceSelect<T extends string>(
   label: string,

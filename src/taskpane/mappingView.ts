@@ -2,9 +2,15 @@
  * The mapping form: what the layout check guessed each column holds, for the user to confirm or
  * change.
  */
-import type { SegmentColumn, SourceMapping } from "../analysis";
+import {
+  type CurrencyConversion,
+  type LedgerMapping,
+  type SegmentColumn,
+  type SourceMapping,
+  currenciesIn,
+} from "../analysis";
 import { columnLetters } from "../core/sheet/addresses";
-import { type ViewContext, choiceSelect, columnSelect } from "./controls";
+import { type ViewContext, choiceSelect, columnSelect, textField } from "./controls";
 import { el, uniqueId } from "./dom";
 import { EXCLUDED_NOTE, LAYOUT_NAME, SCALE_NAME, UNIT_NAME } from "./labels";
 import type { PendingMapping } from "./controller";
@@ -136,6 +142,23 @@ export function mappingForm(
         null,
         (column) => update({ ...mapping, amountColumn: column ?? mapping.amountColumn })
       ),
+      columnSelect(
+        t("mapping.covers"),
+        "mapping-covers",
+        mapping.coversColumn,
+        all,
+        t("mapping.coversNone"),
+        (column) => update({ ...mapping, coversColumn: column })
+      ),
+      columnSelect(
+        t("mapping.currency"),
+        "mapping-currency",
+        mapping.currencyColumn,
+        all,
+        t("mapping.currencyNone"),
+        (column) => update({ ...mapping, currencyColumn: column, conversion: null })
+      ),
+      ...conversionFields(view, pending, mapping, update),
       choiceSelect(
         t("mapping.periodUnit"),
         "mapping-period-unit",
@@ -148,6 +171,8 @@ export function mappingForm(
       )
     );
     used.push(mapping.customerColumn, mapping.dateColumn, mapping.amountColumn);
+    if (mapping.coversColumn !== null) used.push(mapping.coversColumn);
+    if (mapping.currencyColumn !== null) used.push(mapping.currencyColumn);
   } else {
     form.append(
       columnSelect(
@@ -246,4 +271,52 @@ export function mappingForm(
     actions.onConfirm();
   });
   return form;
+}
+
+/**
+ * With several currencies in the export: the reporting currency and the range of rates, both
+ * needed before anything is summed (amounts of different currencies never add up as they stand).
+ */
+function conversionFields(
+  view: ViewContext,
+  pending: PendingMapping,
+  mapping: LedgerMapping,
+  update: (next: SourceMapping) => void
+): HTMLElement[] {
+  const { t } = view.translator;
+  if (mapping.currencyColumn === null) return [];
+  const currencies = currenciesIn(
+    pending.read.source,
+    mapping.currencyColumn,
+    mapping.firstRow,
+    mapping.lastRow
+  );
+  if (currencies.length <= 1) return [];
+  const conversion = mapping.conversion ?? {
+    reportingCurrency: currencies.includes("USD") ? "USD" : (currencies[0] ?? ""),
+    ratesAddress: pending.suggestedRates ?? "",
+  };
+  const set = (next: Partial<CurrencyConversion>) =>
+    update({ ...mapping, conversion: { ...conversion, ...next } });
+  return [
+    el("p", {
+      className: "hint",
+      testId: "mapping-currencies",
+      text: t("mapping.currencies", { count: currencies.length, codes: currencies.join(", ") }),
+    }),
+    choiceSelect(
+      t("mapping.reportingCurrency"),
+      "mapping-reporting-currency",
+      conversion.reportingCurrency,
+      currencies.map((code) => ({ value: code, label: code })),
+      (code) => set({ reportingCurrency: code })
+    ),
+    textField(
+      t("mapping.rates"),
+      "mapping-rates",
+      conversion.ratesAddress,
+      t("mapping.ratesHint", { currency: conversion.reportingCurrency }),
+      (address) => set({ ratesAddress: address })
+    ),
+  ];
 }

@@ -18,6 +18,7 @@ import { LAYOUT_NAME } from "./labels";
 import { mappingForm } from "./mappingView";
 import {
   bridgeSection,
+  constantNrrCard,
   kpiCard,
   periodPicker,
   segmentSection,
@@ -362,11 +363,10 @@ export class TaskPane {
       this.statusLine(this.controller.analysisFailure(), "analysis-failure"),
       kpis.length === 0
         ? null
-        : el(
-            "div",
-            { className: "kpis", testId: "kpi-cards" },
-            kpis.map((kpi) => kpiCard(this.view, kpi, months))
-          ),
+        : el("div", { className: "kpis", testId: "kpi-cards" }, [
+            ...kpis.map((kpi) => kpiCard(this.view, kpi, months)),
+            revenue?.constantNrr ? constantNrrCard(this.view, revenue.constantNrr) : null,
+          ]),
       revenue === null || model === null ? null : bridgeSection(this.view, revenue, model),
       revenue === null || model === null ? null : trendSection(this.view, revenue, model),
       revenue === null

@@ -143,6 +143,24 @@ export function kpiCard(view: ViewContext, kpi: Kpi, months: number): HTMLElemen
   );
 }
 
+/** A billing export in several currencies: NRR with both periods at the start period's rates. */
+export function constantNrrCard(view: ViewContext, figure: Figure): HTMLElement {
+  const { t } = view.translator;
+  const data: Record<string, string> = { kpi: "nrrConstant", tone: "neutral" };
+  if (isValue(figure)) data["value"] = String(figure.value);
+  return el("article", { className: "kpi neutral", testId: "kpi-card", data }, [
+    el("h3", { text: t("pack.nrrConstant") }),
+    el("p", {
+      className: "value",
+      text: isValue(figure) ? view.translator.percent(figure.value) : t("figure.none"),
+    }),
+    el("p", {
+      className: "reading",
+      text: isValue(figure) ? t("pack.nrrConstantContext") : figureProblem(view, "nrr", figure),
+    }),
+  ]);
+}
+
 export function bridgeSection(
   view: ViewContext,
   analysis: RevenueAnalysis,
@@ -158,10 +176,20 @@ export function bridgeSection(
     ]);
   }
   const bars = BRIDGE_STEPS.map((step) => ({
+    step: step as string,
     label: t(BRIDGE_LABEL[step]),
     amount: bridge.value[step],
     total: step === "startMrr" || step === "endMrr",
   }));
+  // In several currencies the moves are at constant currency; the rates' move is its own bar.
+  const fxEffect = bridge.value.fxEffect;
+  if (fxEffect !== null)
+    bars.splice(bars.length - 1, 0, {
+      step: "fxEffect",
+      label: t("bridge.fxEffect"),
+      amount: fxEffect,
+      total: false,
+    });
   const words = {
     start: translator.period(model.periods[analysis.start] ?? "", model.period),
     end: translator.period(model.periods[analysis.end] ?? "", model.period),
@@ -173,8 +201,8 @@ export function bridgeSection(
       el(
         "tbody",
         {},
-        bars.map((bar, i) =>
-          el("tr", { data: { step: BRIDGE_STEPS[i] as string, value: String(bar.amount) } }, [
+        bars.map((bar) =>
+          el("tr", { data: { step: bar.step, value: String(bar.amount) } }, [
             el("th", { text: bar.label, attrs: { scope: "row" } }),
             el("td", { text: translator.amount(bar.amount) }),
           ])

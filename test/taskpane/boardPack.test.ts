@@ -9,6 +9,7 @@ import { ready } from "../support/prepared";
 import type { HyperFormula } from "hyperformula";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  BRIDGE_STEPS,
   type Figure,
   type RevenueAnalysis,
   type RevenueModel,
@@ -237,7 +238,8 @@ describe("board pack over a customers × months grid (and a survey)", () => {
   it("the bridge, and its stacked-column helper adds up to it", () => {
     const start = rowIndexOf(book, packName, en.t("bridge.startMrr"));
     const values = book.getSheetValues(book.getSheetId(packName) as number);
-    const amounts = Object.values(ready(revenue.analysis.bridge));
+    const bridge = ready(revenue.analysis.bridge);
+    const amounts = BRIDGE_STEPS.map((step) => bridge[step]);
     amounts.forEach((amount, k) => expect(values[start + k]?.[1] as number).toBeCloseTo(amount, 9));
     // Helper: base + up = the running total after a gain; base = running total after a loss.
     let running = 0;

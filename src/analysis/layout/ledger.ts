@@ -1,13 +1,25 @@
 /**
  * A billing ledger: a date column, an amount column and a customer column, one row per charge,
- * the rest read as segments where they fit.
+ * the rest read as segments where they fit. A billing export adds what each line pays for (a
+ * service period's end, or an interval word) and its currency.
  */
 import { type MessageParam, isBlankLooking, readDate } from "../../core";
 import { type ColumnStats, customerColumn, segmentColumns } from "./columns";
 import { type RowSplit, excludeLastAsTotals, isSumOfRowsAbove } from "./rows";
 import { type SheetView, shorten, textOf } from "./sheetView";
 import { type LayoutNote, type LedgerLayout, nested, note } from "./types";
-import { AMOUNT_WORDS, DATE_WORDS } from "./words";
+import {
+  AMOUNT_WORDS,
+  COMMON_CURRENCIES,
+  CURRENCY_WORDS,
+  DATE_WORDS,
+  NOT_REVENUE_WORDS,
+  PERIOD_END_WORDS,
+  PERIOD_START_WORDS,
+} from "./words";
+
+/** The words SAAS.MRRMATRIX's `covers` takes for an interval. */
+const INTERVALS = new Set(["week", "month", "quarter", "year"]);
 
 export type LedgerColumns =
   | {
@@ -15,6 +27,9 @@ export type LedgerColumns =
       readonly customer: ColumnStats;
       readonly date: ColumnStats;
       readonly amount: ColumnStats;
+      /** What each line pays for: a period end (dates) or an interval (words); null when none. */
+      readonly covers: ColumnStats | null;
+      readonly currency: ColumnStats | null;
       readonly notes: LayoutNote[];
     }
   | {
@@ -42,15 +57,23 @@ export function ledgerColumns(
   );
   const notes: LayoutNote[] = [];
 
+  // A service period's start is the line's date (its month is the first it pays for); its end
+  // is not a date to group by.
+  const isEnd = (column: ColumnStats) =>
+    PERIOD_END_WORDS.test(column.headerText) && !PERIOD_START_WORDS.test(column.headerText);
   const date = pickBy(dateCandidates, [
-    (column) => DATE_WORDS.test(column.headerText) && !AMOUNT_WORDS.test(column.headerText),
-    (column) => column.typedDates > 0,
-    (column) => !AMOUNT_WORDS.test(column.headerText),
+    (column) => PERIOD_START_WORDS.test(column.headerText),
+    (column) =>
+      DATE_WORDS.test(column.headerText) && !AMOUNT_WORDS.test(column.headerText) && !isEnd(column),
+    (column) => column.typedDates > 0 && !isEnd(column),
+    (column) => !AMOUNT_WORDS.test(column.headerText) && !isEnd(column),
   ]);
   if (date === null) return { kind: "missing", missing: "note.missing.dateColumn" };
   const amount = pickBy(
     amountCandidates.filter((column) => column.column !== date.column),
     [
+      (column) =>
+        AMOUNT_WORDS.test(column.headerText) && !NOT_REVENUE_WORDS.test(column.headerText),
       (column) => AMOUNT_WORDS.test(column.headerText),
       (column) => !DATE_WORDS.test(column.headerText),
     ]
@@ -68,10 +91,81 @@ export function ledgerColumns(
       })
     );
   }
+  const currency = currencyColumn(columns, new Set([date.column, amount.column]));
+  const covers = coversColumn(sheet, columns, date, new Set([amount.column, currency?.column]));
   const taken = new Set([date.column, amount.column]);
+  for (const column of [currency, covers]) if (column !== null) taken.add(column.column);
   const customer = customerColumn(columns, taken, rowCount);
   if (customer === null) return { kind: "missing", missing: "note.missing.customerColumn" };
-  return { kind: "found", customer, date, amount, notes };
+  return { kind: "found", customer, date, amount, covers, currency, notes };
+}
+
+/**
+ * The column of currency codes: three-letter codes throughout, a header saying Currency or
+ * codes people know (USD, EUR…) — a plan called "pro" is not a currency.
+ */
+function currencyColumn(
+  columns: readonly ColumnStats[],
+  taken: ReadonlySet<number>
+): ColumnStats | null {
+  const codes = (column: ColumnStats) =>
+    column.nonBlank > 0 &&
+    column.texts === column.nonBlank &&
+    column.distinct.size <= 30 &&
+    [...column.distinct].every((code) => /^[a-z]{3}$/.test(code));
+  return (
+    columns.find(
+      (column) =>
+        !taken.has(column.column) &&
+        codes(column) &&
+        (CURRENCY_WORDS.test(column.headerText) ||
+          [...column.distinct].some((code) => COMMON_CURRENCIES.has(code)))
+    ) ?? null
+  );
+}
+
+/**
+ * What each line pays for, as SAAS.MRRMATRIX's `covers` reads it: a column of period ends (dates
+ * under an end header, or dates on or after the line's date on every row), else a column of
+ * interval words (week, month, quarter, year).
+ */
+function coversColumn(
+  sheet: SheetView,
+  columns: readonly ColumnStats[],
+  date: ColumnStats,
+  taken: ReadonlySet<number | undefined>
+): ColumnStats | null {
+  const others = columns.filter(
+    (column) => column.column !== date.column && !taken.has(column.column) && column.nonBlank > 0
+  );
+  const dates = others.filter((column) => column.dates >= 0.8 * column.nonBlank);
+  const named = dates.find(
+    (column) =>
+      PERIOD_END_WORDS.test(column.headerText) && !PERIOD_START_WORDS.test(column.headerText)
+  );
+  if (named) return named;
+  const after = dates.find((column) => endsAfter(sheet, date.column, column.column));
+  if (after && PERIOD_START_WORDS.test(date.headerText)) return after;
+  return (
+    others.find(
+      (column) =>
+        column.texts === column.nonBlank &&
+        [...column.distinct].every((word) => INTERVALS.has(word))
+    ) ?? null
+  );
+}
+
+/** Whether every row's date in `end` is on or after its date in `start` (and some later). */
+function endsAfter(sheet: SheetView, start: number, end: number): boolean {
+  let later = 0;
+  for (let r = 0; r < sheet.rowCount; r++) {
+    const from = readDate(sheet.cell(r, start));
+    const to = readDate(sheet.cell(r, end));
+    if (from === null || to === null) continue;
+    if (to < from) return false;
+    if (to > from) later++;
+  }
+  return later > 0;
 }
 
 /** The leftmost candidate passing the first test that any passes; else the leftmost. */
@@ -93,7 +187,7 @@ export function ledgerLayout(
   columns: readonly ColumnStats[],
   found: Extract<LedgerColumns, { kind: "found" }>
 ): LedgerLayout {
-  const { customer, date, amount } = found;
+  const { customer, date, amount, covers, currency } = found;
   let rows = split;
   if (
     isSumOfRowsAbove(sheet, rows.dataRows, [amount.column]) &&
@@ -144,12 +238,18 @@ export function ledgerLayout(
   }
 
   const taken = new Set([customer.column, date.column, amount.column]);
+  for (const column of [covers, currency]) if (column !== null) taken.add(column.column);
+  const currencies =
+    currency === null ? [] : [...currency.distinct].map((code) => code.toUpperCase());
   return {
     kind: "ledger",
     headerRow,
     customerColumn: customer.column,
     dateColumn: date.column,
     amountColumn: amount.column,
+    coversColumn: covers?.column ?? null,
+    currencyColumn: currency?.column ?? null,
+    currencies: currencies.sort(),
     segmentColumns: segmentColumns(columns, taken, rows.dataRows.length),
     dataRows: rows.dataRows,
     excludedRows: rows.excludedRows,

@@ -111,6 +111,11 @@ export interface LedgerLayout {
   readonly customerColumn: number;
   readonly dateColumn: number;
   readonly amountColumn: number;
+  /** What each line pays for (a period end, or week/month/quarter/year): SAAS.MRRMATRIX's covers. */
+  readonly coversColumn: number | null;
+  readonly currencyColumn: number | null;
+  /** The currency codes the export holds, upper case, sorted. */
+  readonly currencies: readonly string[];
   readonly segmentColumns: readonly SegmentColumn[];
   /** Rows holding one entry each, in sheet order (dates need not be sorted). */
   readonly dataRows: readonly number[];

@@ -193,6 +193,16 @@ export function absoluteCell(row: number, column: number): string {
   return `$${columnLetters(column)}$${row + 1}`;
 }
 
+/** "A1:C9": a range on the sheet at hand, for formats, colour scales and charts. */
+export function localRange(
+  firstRow: number,
+  firstColumn: number,
+  lastRow: number,
+  lastColumn: number
+): string {
+  return `${cellAddress({ row: firstRow, column: firstColumn })}:${cellAddress({ row: lastRow, column: lastColumn })}`;
+}
+
 /**
  * An absolute range ("$C$2:$C$301", or "$C$2" for one cell), prefixed with its sheet when given.
  *

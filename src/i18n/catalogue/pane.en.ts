@@ -118,6 +118,18 @@ export const paneEn = {
   "mapping.date": "Date column",
   "mapping.amount": "Amount column",
   "mapping.periodUnit": "Sum the ledger by",
+  "mapping.covers": "What each line pays for (period end or interval)",
+  "mapping.coversNone": "None: amounts as billed (not MRR: an annual invoice is one spike)",
+  "mapping.currency": "Currency column",
+  "mapping.currencyNone": "None: one currency",
+  "mapping.currencies": {
+    one: "{count:integer} currency: {codes}.",
+    other: "{count:integer} currencies: {codes}. Amounts are converted before they are added.",
+  },
+  "mapping.reportingCurrency": "Reporting currency",
+  "mapping.rates": "Exchange rates (a range)",
+  "mapping.ratesHint":
+    "Three columns: currency, date and rate in {currency} per unit, for example Rates!A1:C40. Each amount is converted at its currency's latest rate on or before its date.",
   "mapping.score": "Score column",
   "mapping.scale": "Scale",
   "mapping.segments": "Segment columns",
@@ -208,6 +220,7 @@ export const paneEn = {
   "bridge.expansion": "Expansion",
   "bridge.contraction": "Contraction",
   "bridge.churn": "Churn",
+  "bridge.fxEffect": "Exchange-rate effect",
   "bridge.endMrr": "Ending MRR",
 
   "trend.heading": "NRR and GRR, period by period",
@@ -270,6 +283,21 @@ export const paneEn = {
   "pack.cohortHeading": "Revenue retention by cohort",
   "pack.cohortNote": "A row per cohort (first paying period), a column per period since.",
   "pack.segmentHeading": "By {segment}",
+  "billing.sheetName": "MRR from billing",
+  "billing.failed": "The export's MRR sheet could not be written: {message}",
+  "billing.title": "MRR from the billing export",
+  "billing.note":
+    "Live formulas over {source}: each line spread over the months it pays for (SAAS.MRRMATRIX with covers). They recalculate when the export changes; the pane's analysis and board pack read them.",
+  "billing.noteConverted":
+    "Live formulas over {source}: amounts in {currency} at each line's rate (SAAS.FX.CONVERT), each line spread over the months it pays for (SAAS.MRRMATRIX with covers). They recalculate when the export or the rates change; the pane's analysis and board pack read them.",
+  "billing.converted": "Amount in {currency}",
+  "billing.matrix": "MRR by customer and month",
+  "billing.segment": "{segment} of each customer",
+  "pack.constantMatrix": "MRR at constant currency ({currency} at the start period's rates)",
+  "pack.bridgeConstant": "Bridge at constant currency",
+  "pack.nrrConstant": "Net revenue retention, constant currency",
+  "pack.nrrConstantContext":
+    "Both periods at the start period's exchange rates: the customers' own change, without the currencies'",
   "pack.calculations":
     "Calculations: each SAAS function computed once; the tables on the left refer to these cells",
   "pack.segmentSpill": "{metric} by {segment}",
@@ -346,6 +374,13 @@ export const paneEn = {
   "problem.noStartingRevenue":
     "No period in this span has starting revenue, so there is nothing to project from.",
 
+  "problem.ratesNeeded":
+    "The export holds {count:integer} currencies ({codes}), which cannot be added as they stand: choose the reporting currency and give the range holding the exchange rates.",
+  "problem.ratesUnreadable": "The exchange rates in {address} could not be read: {message}",
+  "problem.billingNotComputed":
+    "The formulas on {sheet} did not finish computing within {seconds:integer} seconds ({cell} still shows {value}). Wait for Excel to finish, then analyse again.",
+  "problem.billingHeader":
+    "The billing sheet's matrix does not start with months ({value}): was it edited? Analyse the export again.",
   "remembered.unreadable": "the workbook's saved settings could not be read: {message}",
   "remembered.malformed": "it is not a mapping this version of the add-in can read",
   "remembered.outside": "it names rows or columns outside the range read",

@@ -97,6 +97,18 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "mapping.periodsSummary": "{count:integer} 列，从 {first} 到 {last}",
   "mapping.date": "日期列",
   "mapping.amount": "金额列",
+  "mapping.covers": "每行支付的期间（期间结束日或周期）",
+  "mapping.coversNone": "无：按开票金额（不是 MRR：年度发票会成为一次尖峰）",
+  "mapping.currency": "币种列",
+  "mapping.currencyNone": "无：单一币种",
+  "mapping.currencies": {
+    one: "{count:integer} 种币种：{codes}。",
+    other: "{count:integer} 种币种：{codes}。金额会先换算再相加。",
+  },
+  "mapping.reportingCurrency": "报告币种",
+  "mapping.rates": "汇率（一个区域）",
+  "mapping.ratesHint":
+    "三列：币种、日期和汇率（每单位折合多少 {currency}），例如 Rates!A1:C40。每笔金额按其币种在其日期当日或之前的最新汇率换算。",
   "mapping.periodUnit": "流水汇总方式",
   "mapping.score": "评分列",
   "mapping.scale": "量表",
@@ -183,6 +195,7 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "bridge.expansion": "扩展",
   "bridge.contraction": "收缩",
   "bridge.churn": "流失",
+  "bridge.fxEffect": "汇率影响",
   "bridge.endMrr": "期末 MRR",
 
   "trend.heading": "各期间的 NRR 和 GRR",
@@ -242,6 +255,20 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "pack.cohortHeading": "按同期群的收入留存",
   "pack.cohortNote": "每行一个同期群（首次付费期间），每列为此后的期间数。",
   "pack.segmentHeading": "按{segment}",
+  "billing.sheetName": "账单 MRR",
+  "billing.failed": "无法写入导出数据的 MRR 工作表：{message}",
+  "billing.title": "由账单导出计算的 MRR",
+  "billing.note":
+    "基于 {source} 的实时公式：每行分摊到其支付的各个月份（带 covers 的 SAAS.MRRMATRIX）。导出数据变化时会重新计算；任务窗格的分析和董事会报告读取这些结果。",
+  "billing.noteConverted":
+    "基于 {source} 的实时公式：金额按每行的汇率换算为 {currency}（SAAS.FX.CONVERT），每行分摊到其支付的各个月份（带 covers 的 SAAS.MRRMATRIX）。导出数据或汇率变化时会重新计算；任务窗格的分析和董事会报告读取这些结果。",
+  "billing.converted": "{currency} 金额",
+  "billing.matrix": "按客户和月份的 MRR",
+  "billing.segment": "每个客户的{segment}",
+  "pack.constantMatrix": "固定汇率下的 MRR（{currency}，按起始期间的汇率）",
+  "pack.bridgeConstant": "固定汇率下的 MRR 桥",
+  "pack.nrrConstant": "净收入留存率（固定汇率）",
+  "pack.nrrConstantContext": "两个期间都按起始期间的汇率换算：只反映客户自身的变化，不含汇率变化",
   "pack.calculations": "计算区：每个 SAAS 函数只计算一次；左侧各表引用这些单元格",
   "pack.segmentSpill": "按{segment}的{metric}",
   "pack.matrixHeading": "工作数据：由流水汇总的各客户各期间 MRR",
@@ -309,6 +336,13 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "problem.core": "{error}",
   "problem.noStartingRevenue": "此区间内没有任何期间有期初收入，因此无法进行预测。",
 
+  "problem.ratesNeeded":
+    "导出数据含 {count:integer} 种币种（{codes}），不能直接相加：请选择报告币种，并指定存放汇率的区域。",
+  "problem.ratesUnreadable": "无法读取 {address} 中的汇率：{message}",
+  "problem.billingNotComputed":
+    "{sheet} 上的公式在 {seconds:integer} 秒内没有算完（{cell} 仍显示 {value}）。请等 Excel 计算完成后再分析。",
+  "problem.billingHeader":
+    "账单工作表的矩阵不是以月份开头（{value}）：是否被编辑过？请重新分析导出数据。",
   "remembered.unreadable": "无法读取工作簿中保存的设置：{message}",
   "remembered.malformed": "它不是此版本加载项能读取的映射",
   "remembered.outside": "它指向所读区域之外的行或列",
