@@ -61,8 +61,38 @@ export interface Kpi {
   readonly id: KpiId;
   readonly figure: Figure;
   readonly reading: Reading | null;
-  /** NPS only: the margin of error at 95%, in points. */
-  readonly margin?: Figure;
+  /**
+   * For a figure that is a sample (NPS, CSAT, logo retention): its 95% interval, never a margin
+   * of 0 posing as certainty; absent for the others.
+   */
+  readonly interval?: KpiInterval;
+}
+
+/**
+ * A sample figure's 95% interval: adjusted-Wald for NPS (in points), Wilson for a share (CSAT,
+ * logo retention), as SAAS.NPS.CI and SAAS.RATE.CI give them. `small` below SMALL_SAMPLE.
+ */
+export interface KpiInterval {
+  readonly lower: number;
+  readonly upper: number;
+  /** Answers (NPS, CSAT) or starting customers (logo retention) the figure rests on. */
+  readonly sample: number;
+  readonly small: boolean;
+}
+
+/**
+ * Below this many answers or customers a figure is said to rest on a small sample: a handful more
+ * would move it by more than its interval's width suggests at first sight (docs/metrics.md,
+ * "Intervals on small samples").
+ */
+export const SMALL_SAMPLE = 30;
+
+/** The 95% interval the pane and the board pack show. */
+export const INTERVAL_CONFIDENCE = 0.95;
+
+/** An interval of `sample` observations, marked small below SMALL_SAMPLE. */
+export function kpiInterval(lower: number, upper: number, sample: number): KpiInterval {
+  return { lower, upper, sample, small: sample < SMALL_SAMPLE };
 }
 
 /** Benchmarks shown for context (docs/metrics.md, "Benchmarks"); not targets the code enforces. */
@@ -152,7 +182,9 @@ function readingOf(id: KpiId, value: number, months: number): Reading | null {
   }
 }
 
-export function kpi(id: KpiId, figure: Figure, months: number, margin?: Figure): Kpi {
+export function kpi(id: KpiId, figure: Figure, months: number, interval?: KpiInterval): Kpi {
   const reading = isValue(figure) ? readingOf(id, figure.value, months) : null;
-  return margin === undefined ? { id, figure, reading } : { id, figure, reading, margin };
+  return interval === undefined || !isValue(figure)
+    ? { id, figure, reading }
+    : { id, figure, reading, interval };
 }

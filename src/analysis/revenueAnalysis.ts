@@ -10,6 +10,7 @@ import {
   grossRevenueRetention,
   logoRetention,
   mrrBridge,
+  reconcileTable,
   mrrChurnRate,
   netMrrChurnRate,
   netRevenueRetention,
@@ -20,8 +21,20 @@ import {
   revenueBySegment,
   revenueFigure,
   revenueTotals,
+  wilsonInterval,
+  zForConfidence,
 } from "../core";
-import { type Figure, type Kpi, type KpiId, figureOf, figureOfSegment, kpi } from "./figures";
+import {
+  type Figure,
+  INTERVAL_CONFIDENCE,
+  type Kpi,
+  type KpiId,
+  type KpiInterval,
+  figureOf,
+  figureOfSegment,
+  kpi,
+  kpiInterval,
+} from "./figures";
 import { type Prepared, prepared } from "./messages";
 import { MONTHS_PER_PERIOD } from "./periods";
 import { type RevenueModel, type SegmentSource, pairInput, segmentedPairInput } from "./revenue";
@@ -91,6 +104,11 @@ export interface RevenueAnalysis {
   readonly kpis: readonly Kpi[];
   /** NRR with both periods at the start period's rates, for an export in several currencies. */
   readonly constantNrr: Figure | null;
+  /**
+   * The same span under other tools' documented conventions (ChartMogul, Baremetrics, Stripe,
+   * Chargebee), as SAAS.RECONCILE spills it: labels are codes for the pane to word.
+   */
+  readonly reconcile: Prepared<ResultTable>;
   /** The bridge, or why it cannot be drawn (amounts too large to add, as SAAS.MRRBRIDGE says). */
   readonly bridge: Prepared<BridgeAmounts>;
   readonly trend: readonly TrendPoint[];
@@ -131,11 +149,13 @@ export function analyseRevenue(
   const { start, end } = span;
   const months = (end - start) * MONTHS_PER_PERIOD[model.period];
   const plain = pairInput(model, start, end);
+  const totals = prepared(() => revenueTotals(plain).overall);
   const kpis = REVENUE_KPIS.map(([id, metric]) =>
     kpi(
       id,
       figureOf(() => revenueFigure(plain, metric)),
-      months
+      months,
+      id === "logoRetention" && totals.ok ? logoInterval(totals.value) : undefined
     )
   );
   const withHistory = pairInput(model, start, end, true);
@@ -214,6 +234,7 @@ export function analyseRevenue(
     usesHistory: model.history(start) !== null,
     kpis,
     constantNrr,
+    reconcile: prepared(() => reconcileTable(revenueTotals(withHistory).overall)),
     bridge,
     trend,
     segmentTables,
@@ -250,4 +271,19 @@ function constantPair(columns: readonly RevenueColumn[], start: number, end: num
     columns[end] as RevenueColumn,
     start > 0 ? columns.slice(0, start) : undefined
   );
+}
+
+/**
+ * Logo retention is a share of the starting customers: its Wilson interval, as SAAS.RATE.CI
+ * gives it for the customers retained out of those at the start.
+ */
+function logoInterval(totals: MovementTotals): KpiInterval | undefined {
+  const { retainedCustomers, startingCustomers } = totals;
+  if (startingCustomers <= 0) return undefined;
+  const { lower, upper } = wilsonInterval(
+    retainedCustomers,
+    startingCustomers,
+    zForConfidence(INTERVAL_CONFIDENCE)
+  );
+  return kpiInterval(lower, upper, startingCustomers);
 }

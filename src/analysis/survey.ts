@@ -19,7 +19,10 @@ import {
   customerEffortScore,
   customerSatisfaction,
   netPromoterScore,
-  npsMarginOfError,
+  npsInterval,
+  tallyScores,
+  wilsonInterval,
+  zForConfidence,
   readScores,
   readSegmentedSurveyInput,
   readWholeSurveyInput,
@@ -30,7 +33,15 @@ import {
   surveyFigure,
 } from "../core";
 import { firstBadCell, scoreCheck, segmentProblem } from "./checks";
-import { type Figure, type Kpi, figureOf, figureOfSegment, kpi } from "./figures";
+import {
+  type Figure,
+  INTERVAL_CONFIDENCE,
+  type Kpi,
+  figureOf,
+  figureOfSegment,
+  kpi,
+  kpiInterval,
+} from "./figures";
 import type { SurveyScale } from "./layout/types";
 import type { SurveyMapping } from "./mapping";
 import type { Prepared } from "./messages";
@@ -158,9 +169,37 @@ export function analyseSurvey(model: SurveyModel): SurveyAnalysis {
   let breakdown: NpsBreakdown | null = null;
   if (model.scale === "nps") {
     const counts = countNps(readScores(model.scores, "scores", NPS_SCALE));
-    const margin = figureOf(() => npsMarginOfError(counts, NPS_CONFIDENCE));
-    kpis = [kpi("nps", figure, 1, margin)];
+    // Adjusted-Wald, as SAAS.NPS.CI: 10 promoters of 10 is 47.5 to 100, not "100 ± 0".
+    const interval =
+      counts.responses > 0 ? npsInterval(counts, INTERVAL_CONFIDENCE, "adjusted") : null;
+    kpis = [
+      kpi(
+        "nps",
+        figure,
+        1,
+        interval === null
+          ? undefined
+          : kpiInterval(interval.lower, interval.upper, counts.responses)
+      ),
+    ];
     breakdown = { ...counts };
+  } else if (model.scale === "csat") {
+    // The share of satisfied answers (top two boxes), with its Wilson interval as SAAS.RATE.CI.
+    const scores = readScores(model.scores, "scores", scale);
+    const tally = tallyScores(scores.scores, scale.max).overall;
+    const satisfied = (tally.byScore[scale.max] ?? 0) + (tally.byScore[scale.max - 1] ?? 0);
+    const bounds =
+      tally.responses > 0
+        ? wilsonInterval(satisfied, tally.responses, zForConfidence(INTERVAL_CONFIDENCE))
+        : null;
+    kpis = [
+      kpi(
+        "csat",
+        figure,
+        1,
+        bounds === null ? undefined : kpiInterval(bounds.lower, bounds.upper, tally.responses)
+      ),
+    ];
   } else {
     kpis = [kpi(model.scale, figure, 1)];
   }

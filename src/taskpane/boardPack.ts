@@ -24,7 +24,7 @@ import type {
   WhatIfScenario,
   BillingRanges,
 } from "../analysis";
-import { BRIDGE_STEPS, SEGMENT_METRICS, whatIfScenario } from "../analysis";
+import { BRIDGE_STEPS, SEGMENT_METRICS, SMALL_SAMPLE, whatIfScenario } from "../analysis";
 import { absoluteRange, cellAddress, localRange } from "../core";
 import type {
   CellBlock,
@@ -58,6 +58,8 @@ const spilling = (text: string, rows: number, columns: number): CellInput => ({
 
 /** Where the revenue a pack reads lives: the user's grid, or the matrix the pack spills from a ledger. */
 interface RevenueReferences {
+  /** How many periods there are. */
+  readonly periods: number;
   period(p: number): string;
   /** The header cell naming period p (a date, or a period's text). */
   header(p: number): string;
@@ -75,6 +77,7 @@ function gridReferences(ranges: Extract<RevenueRanges, { kind: "grid" }>): Reven
   const { sheetName, firstRow, lastRow, periodColumns } = ranges;
   const columnOf = (p: number) => periodColumns[p] as number;
   return {
+    periods: periodColumns.length,
     period: (p) => absoluteRange(sheetName, firstRow, columnOf(p), lastRow, columnOf(p)),
     header: (p) =>
       absoluteRange(sheetName, ranges.headerRow, columnOf(p), ranges.headerRow, columnOf(p)),
@@ -107,6 +110,7 @@ function ledgerReferences(
   const bottom = MATRIX_TOP + ranges.matrixRows - 1;
   const helper = matrixColumn + ranges.matrixColumns;
   return {
+    periods: ranges.matrixColumns - 1,
     // Columns of the spill, header row included: its ISO date text is read as a header.
     period: (p) => absoluteRange(null, top, matrixColumn + 1 + p, bottom, matrixColumn + 1 + p),
     header: (p) => absoluteRange(null, top, matrixColumn + 1 + p, top, matrixColumn + 1 + p),
@@ -185,6 +189,18 @@ class CalculationArea {
    * Writes a spilling formula under its title and returns where each cell of its result lands
    * (as the analysis computed it, `columns` wide), e.g. cell(0, 1) → "$T$4".
    */
+  /**
+   * A text the tables' formulas show (so that their formulas are the same in every language):
+   * written once here, its cell's address returned.
+   */
+  text(title: string, text: string): string {
+    const column = this.next;
+    if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
+    this.sheet.write(MATRIX_TOP - 1, column, [[title], [text]]);
+    this.next = column + 2;
+    return absoluteRange(null, MATRIX_TOP, column, MATRIX_TOP, column);
+  }
+
   spill(title: string, text: string, rows: number, columns: number): SpillAt {
     const column = this.next;
     if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
@@ -208,6 +224,9 @@ class CalculationArea {
 }
 
 const PERCENT = "0.0%";
+const MONEY = "#,##0.00";
+/** SAAS.CHURN.TRAILING's six complete months need eight: the latest is left out, and one before. */
+const TRAILING_PERIODS = 8;
 const AMOUNT = "#,##0";
 const RATIO = "0.00";
 const POINTS = "0.0";
@@ -381,6 +400,9 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
   }
 
   row = writeKpiTable(sheet, row, revenue, refs, constant, survey, t);
+  if (area === null && survey !== null)
+    area = new CalculationArea(sheet, CHART_LAST_COLUMN + 3, t("pack.calculations"));
+  if (area !== null) row = writeIntervals(sheet, row, revenue, refs, survey, area, t);
   if (revenue !== null && refs !== null && area !== null) {
     row = writeBridge(sheet, row, revenue.analysis, refs, area, constant, t);
     row = writeTrend(sheet, row, revenue, refs, t);
@@ -397,6 +419,7 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
         t
       );
     });
+    row = writeReconcile(sheet, row, revenue.analysis, refs, t);
   }
   if (survey !== null) row = writeSurvey(sheet, row, survey, t);
   return sheet.plan(t("pack.sheetName"));
@@ -539,6 +562,29 @@ function writeKpiTable(
       ]);
       formats.push(KPI_FORMAT[id]);
     }
+    // What each account pays, and what it is worth over its expected life at the trailing churn
+    // (ChartMogul's convention: six complete months, the latest left out; docs/conventions.md).
+    const arpaRow = top + rows.length;
+    rows.push([
+      t("pack.arpa"),
+      formula(saasCall("ARPA", { mrr: endRange })),
+      t("pack.arpaContext"),
+    ]);
+    formats.push(MONEY);
+    const matrix = refs.cohort();
+    if (matrix !== null && revenue.period === "month" && refs.periods >= TRAILING_PERIODS) {
+      rows.push([
+        t("pack.ltv"),
+        formula(
+          saasCall("LTV", {
+            arpa: absoluteRange(null, arpaRow, 1, arpaRow, 1),
+            monthly_churn: saasCall("CHURN.TRAILING", { mrr_matrix: matrix }),
+          })
+        ),
+        t("pack.ltvContext"),
+      ]);
+      formats.push(MONEY);
+    }
     if (constant !== null) {
       // Beside the reported NRR: the same customers with the exchange rates held still.
       rows.push([
@@ -565,6 +611,109 @@ function writeKpiTable(
   sheet.write(top, 0, rows);
   formats.forEach((format, i) => sheet.format(top + 2 + i, 1, top + 2 + i, 1, format));
   return top + rows.length + 1;
+}
+
+/**
+ * The 95% intervals of the figures that are samples, never a margin of 0 posing as certainty:
+ * NPS (adjusted-Wald, SAAS.NPS.CI), CSAT and logo retention (Wilson, SAAS.RATE.CI), each with
+ * the sample it rests on and, below 30, "small sample" (docs/metrics.md, "Intervals on small
+ * samples"). The intervals spill in the calculation area; this table refers to them.
+ */
+function writeIntervals(
+  sheet: PlanBuilder,
+  top: number,
+  revenue: BoardPackRevenue | null,
+  refs: RevenueReferences | null,
+  survey: BoardPackSurvey | null,
+  area: CalculationArea,
+  t: T
+): number {
+  const rows: CellInput[][] = [
+    [t("pack.intervalsHeading"), null, null, null, null],
+    [t("pack.metric"), t("pack.lower"), t("pack.upper"), t("pack.sample"), null],
+  ];
+  const formats: string[] = [];
+  let note: string | null = null;
+  const add = (name: string, interval: SpillAt, sample: string, format: string) => {
+    const row = top + rows.length;
+    const count = absoluteRange(null, row, 3, row, 3);
+    note ??= area.text(t("pack.smallSampleTitle"), t("pack.smallSample"));
+    rows.push([
+      name,
+      formula(interval.cell(0, 1)),
+      formula(interval.cell(1, 1)),
+      formula(sample),
+      formula(`IF(${count}<${SMALL_SAMPLE},${note},"")`),
+    ]);
+    formats.push(format);
+  };
+  if (revenue !== null && refs !== null) {
+    const { start, end } = revenue.analysis;
+    const starting = `COUNTIF(${refs.period(start)},">0")`;
+    const retained = `ROUND(${saasCall("LOGORETENTION", { start_mrr: refs.period(start), end_mrr: refs.period(end) })}*${starting},0)`;
+    add(
+      t("kpi.logoRetention"),
+      area.spill(
+        t("pack.intervalOf", { metric: t("kpi.logoRetention") }),
+        saasCall("RATE.CI", { successes: retained, trials: starting }),
+        2,
+        2
+      ),
+      starting,
+      PERCENT
+    );
+  }
+  if (survey !== null && survey.scale !== "ces") {
+    const scores = surveyScores(survey);
+    const answers = `COUNT(${scores})`;
+    const interval =
+      survey.scale === "nps"
+        ? saasCall("NPS.CI", { scores })
+        : saasCall("RATE.CI", { successes: `COUNTIF(${scores},">=4")`, trials: answers });
+    add(
+      t(KPI_NAME[survey.scale]),
+      area.spill(t("pack.intervalOf", { metric: t(KPI_NAME[survey.scale]) }), interval, 2, 2),
+      answers,
+      survey.scale === "nps" ? POINTS : PERCENT
+    );
+  }
+  if (rows.length === 2) return top;
+  sheet.write(top, 0, rows);
+  formats.forEach((format, i) => sheet.format(top + 2 + i, 1, top + 2 + i, 2, format));
+  return top + rows.length + 1;
+}
+
+/**
+ * "Compare with other tools": SAAS.RECONCILE over the analysed span, spilled where the reader
+ * sees it: the same customers under each tool's documented formula, with what differs.
+ */
+function writeReconcile(
+  sheet: PlanBuilder,
+  top: number,
+  analysis: RevenueAnalysis,
+  refs: RevenueReferences,
+  t: T
+): number {
+  if (!analysis.reconcile.ok) return top;
+  const table = analysis.reconcile.value;
+  const { start, end } = analysis;
+  const history = refs.history(start);
+  sheet.write(top, 0, [
+    [t("compare.heading")],
+    [t("compare.intro")],
+    [
+      spilling(
+        saasCall("RECONCILE", {
+          start_mrr: refs.period(start),
+          end_mrr: refs.period(end),
+          history: history ?? undefined,
+        }),
+        table.length,
+        table[0]?.length ?? 1
+      ),
+    ],
+  ]);
+  return top + 2 + table.length + 1;
 }
 
 function surveyScores(survey: BoardPackSurvey): string {

@@ -18,6 +18,7 @@ import { LAYOUT_NAME } from "./labels";
 import { mappingForm } from "./mappingView";
 import {
   bridgeSection,
+  compareSection,
   constantNrrCard,
   kpiCard,
   periodPicker,
@@ -374,6 +375,7 @@ export class TaskPane {
         : segmentSection(this.view, revenue, state.segmentIndex, (index) =>
             this.controller.chooseSegment(index)
           ),
+      revenue === null ? null : compareSection(this.view, revenue),
       survey === null ? null : surveySection(this.view, survey),
       el("div", { className: "actions" }, [
         pack,

@@ -17,6 +17,7 @@ import {
   isValue,
   resolvePeriodChoice,
 } from "../analysis";
+import { MetricError, SpillLabel } from "../core";
 import { bridgeChart, lineChart } from "./charts";
 import {
   type ViewContext,
@@ -128,15 +129,37 @@ export function kpiCard(view: ViewContext, kpi: Kpi, months: number): HTMLElemen
     months: String(months),
   };
   if (isValue(kpi.figure)) data["value"] = String(kpi.figure.value);
-  if (kpi.margin !== undefined && isValue(kpi.margin)) data["margin"] = String(kpi.margin.value);
+  const interval = kpi.interval;
+  if (interval !== undefined) {
+    data["lower"] = String(interval.lower);
+    data["upper"] = String(interval.upper);
+    data["sample"] = String(interval.sample);
+    data["small"] = String(interval.small);
+  }
   return el(
     "article",
     { className: `kpi ${kpi.reading?.tone ?? "neutral"}`, testId: "kpi-card", data },
     [
       el("h3", { text: t(KPI_NAME[kpi.id]) }),
       el("p", { className: "value", text: value }),
-      kpi.margin !== undefined && isValue(kpi.margin)
-        ? el("p", { className: "margin", text: t("kpi.npsMargin", { margin: kpi.margin.value }) })
+      interval === undefined
+        ? null
+        : el("p", {
+            className: "margin",
+            testId: "kpi-interval",
+            text: t("kpi.interval", {
+              lower: formatKpi(view.translator, kpi.id, interval.lower),
+              upper: formatKpi(view.translator, kpi.id, interval.upper),
+            }),
+          }),
+      interval?.small
+        ? el("p", {
+            className: "small-sample",
+            testId: "kpi-small-sample",
+            text: t(kpi.id === "logoRetention" ? "kpi.smallSampleCustomers" : "kpi.smallSample", {
+              count: interval.sample,
+            }),
+          })
         : null,
       detail === "" ? null : el("p", { className: "reading", text: detail }),
     ]
@@ -250,6 +273,65 @@ export function trendSection(
       }),
       "trend-chart"
     ),
+  ]);
+}
+
+/**
+ * "Compare with other tools": the analysed span under ChartMogul's, Baremetrics', Stripe's and
+ * Chargebee's documented formulas (SAAS.RECONCILE's table), each row saying what differs. An
+ * empty cell is a figure the tool documents no formula for; a dash, one these data do not have.
+ */
+export function compareSection(view: ViewContext, analysis: RevenueAnalysis): HTMLElement {
+  const { t } = view.translator;
+  const table = analysis.reconcile;
+  const heading = el("h2", { text: t("compare.heading") });
+  if (!table.ok)
+    return el("section", { className: "block", testId: "compare" }, [
+      heading,
+      el("p", { className: "status error", text: view.say(table.problem) }),
+    ]);
+  const [header = [], ...rows] = table.value;
+  const word = (cell: unknown, ratio: boolean): { text: string; title?: string } => {
+    if (cell instanceof SpillLabel) return { text: view.translator.say(cell.worded) };
+    if (cell instanceof MetricError) return { text: "—", title: view.translator.say(cell.worded) };
+    if (typeof cell === "number")
+      return { text: ratio ? view.translator.number(cell) : view.translator.percent(cell) };
+    return { text: String(cell ?? "") };
+  };
+  return el("section", { className: "block", testId: "compare" }, [
+    heading,
+    el("p", { className: "hint", text: t("compare.intro") }),
+    el("div", { className: "scroll" }, [
+      el("table", { className: "figures compare", testId: "compare-table" }, [
+        el("thead", {}, [
+          el(
+            "tr",
+            {},
+            header.map((cell) =>
+              el("th", { text: word(cell, false).text, attrs: { scope: "col" } })
+            )
+          ),
+        ]),
+        el(
+          "tbody",
+          {},
+          rows.map((row) => {
+            const figure = row[0];
+            const ratio = figure instanceof SpillLabel && figure.code === "label.quickRatio";
+            return el(
+              "tr",
+              {},
+              row.map((cell, i) => {
+                const { text, title } = word(cell, ratio);
+                return i === 0
+                  ? el("th", { text, attrs: { scope: "row" } })
+                  : el("td", { text, attrs: title === undefined ? {} : { title } });
+              })
+            );
+          })
+        ),
+      ]),
+    ]),
   ]);
 }
 

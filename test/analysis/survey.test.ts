@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   countNps,
   netPromoterScore,
-  npsMarginOfError,
+  npsInterval,
   NPS_SCALE,
   readScores,
   readSurveyInput,
@@ -38,16 +38,22 @@ describe("a survey", () => {
     expect(nps?.reading).toMatchObject({ key: "reading.nps.positive", tone: "neutral" });
   });
 
-  it("NPS and its margin of error are SAAS.NPS's and SAAS.NPS.MOE's", () => {
+  it("NPS is SAAS.NPS's, with SAAS.NPS.CI's adjusted-Wald interval, and 9 answers is a small sample", () => {
     const scores = SURVEY.slice(1).map((row) => [row[2]]);
     const [nps] = analysis.kpis;
     expect(valueOf(nps!.figure)).toBe(
       surveyMetric(readSurveyInput(scores, NPS_SCALE, null, null), netPromoterScore)
     );
-    // z · 100 · sqrt((p + d − (p − d)²) / n) with p = 4/9, d = 3/9: 1.96 · 100 · sqrt(62/729) ≈ 57.16
-    const margin = valueOf(nps!.margin!);
-    expect(margin).toBe(npsMarginOfError(countNps(readScores(scores, "scores", NPS_SCALE)), 0.95));
-    expect(margin).toBeCloseTo(1.959963984540054 * 100 * Math.sqrt(62 / 729), 9);
+    const counts = countNps(readScores(scores, "scores", NPS_SCALE));
+    const interval = npsInterval(counts, 0.95, "adjusted");
+    expect(nps!.interval).toEqual({
+      lower: interval.lower,
+      upper: interval.upper,
+      sample: 9,
+      small: true,
+    });
+    // By hand: n' = 12, p' = (4 + 0.75) / 12, d' = (3 + 0.75) / 12: centre 100 · (p' − d') = 8.33.
+    expect(interval.centre).toBeCloseTo((100 * (4.75 - 3.75)) / 12, 9);
   });
 
   it("NPS per segment", () => {

@@ -28,6 +28,7 @@ import {
 import { WHAT_IF_ROWS, planBoardPack, planWhatIf } from "../../src/taskpane/boardPack";
 import { createTranslator } from "../../src/i18n";
 import { parseCellAddress } from "../../src/core/sheet/addresses";
+import { npsMarginOfError } from "../../src/core";
 import { readSelectedData, recallMapping, rememberMapping } from "../../src/taskpane/sources";
 import { writeSheetPlan } from "../../src/taskpane/writePlan";
 import type { CellInput, CellValue } from "../../src/workbook/port";
@@ -210,12 +211,21 @@ describe("board pack over a customers × months grid (and a survey)", () => {
       const calculation = /^=\$([A-Z]+)\$\d+$/.exec(text);
       const intoCalculations =
         calculation !== null && parseCellAddress(`${calculation[1]}1`).column >= 17;
+      // A sample's size, counted over the data, and the small-sample note that follows from it.
+      const sampleCount =
+        /^=(COUNTIF|COUNT)\('(?:[^']|'')+'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+(,">0")?\)$/.test(text);
+      const smallSampleNote = /^=IF\(\$D\$\d+<30,\$[A-Z]+\$\d+,""\)$/.test(text);
       const bridgeHelper =
         /^=(\$A\$\d+|\$B\$\d+|MIN\(SUM\(\$B\$\d+:\$B\$\d+\),SUM\(\$B\$\d+:\$B\$\d+\)\)|MAX\(-?\$B\$\d+,0\))$/.test(
           text
         );
       expect(
-        text.includes("SAAS.") || headerReference || intoCalculations || bridgeHelper,
+        text.includes("SAAS.") ||
+          headerReference ||
+          intoCalculations ||
+          bridgeHelper ||
+          sampleCount ||
+          smallSampleNote,
         text
       ).toBe(true);
     }
@@ -283,6 +293,32 @@ describe("board pack over a customers × months grid (and a survey)", () => {
     expect(port.addedSheets.get(packName)?.colorScales).toHaveLength(1);
   });
 
+  it("ARPA, the logo retention interval and the comparison with other tools are the pane's", () => {
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    const endColumn = revenue.model.columns[revenue.analysis.end]?.amounts.values ?? [];
+    const paying = [...endColumn].filter((mrr) => mrr > 0);
+    expect(rowLabelled(book, packName, en.t("pack.arpa"))[1] as number).toBeCloseTo(
+      paying.reduce((a, b) => a + b, 0) / paying.length,
+      9
+    );
+    const logo = revenue.analysis.kpis.find((kpi) => kpi.id === "logoRetention");
+    const intervals = rowIndexOf(book, packName, en.t("pack.intervalsHeading"));
+    const shown = rowLabelled(book, packName, en.t("kpi.logoRetention"), intervals);
+    expect(shown[1] as number).toBeCloseTo(logo!.interval!.lower, 12);
+    expect(shown[2] as number).toBeCloseTo(logo!.interval!.upper, 12);
+    expect(shown[3]).toBe(logo!.interval!.sample);
+    expect(shown[4]).toBe(en.t("pack.smallSample")); // 8 customers at the start
+    // SAAS.RECONCILE spilled under its heading: the pane's table, figure for figure.
+    const heading = rowIndexOf(book, packName, en.t("compare.heading"));
+    const table = ready(revenue.analysis.reconcile);
+    table.slice(1).forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell === "number")
+          expect(values[heading + 3 + r]?.[c] as number).toBeCloseTo(cell, 12);
+      })
+    );
+  });
+
   it("the segment table: labels and figures per plan, then the Total", () => {
     const [table] = revenue.analysis.segmentTables;
     const heading = rowIndexOf(book, packName, en.t("pack.segmentHeading", { segment: "Plan" }));
@@ -316,9 +352,19 @@ describe("board pack over a customers × months grid (and a survey)", () => {
       12
     );
     expect(rowLabelled(book, packName, en.t("pack.npsMargin"))[1] as number).toBeCloseTo(
-      figure(nps!.margin!),
+      npsMarginOfError(breakdown, 0.95),
       12
     );
+    // The interval table: NPS.CI's adjusted-Wald bounds, the answers counted, the card's.
+    const interval = rowLabelled(
+      book,
+      packName,
+      en.t("kpi.nps"),
+      rowIndexOf(book, packName, en.t("pack.intervalsHeading"))
+    );
+    expect(interval[1] as number).toBeCloseTo(nps!.interval!.lower, 9);
+    expect(interval[2] as number).toBeCloseTo(nps!.interval!.upper, 9);
+    expect(interval[3]).toBe(nps!.interval!.sample);
   });
 
   it("charts: a waterfall with its stacked-column fallback table, and a line chart of the trend", () => {

@@ -175,7 +175,15 @@ export const paneEn = {
   "kpi.nps": "NPS",
   "kpi.csat": "CSAT",
   "kpi.ces": "CES",
-  "kpi.npsMargin": "± {margin:points} points (95%)",
+  "kpi.interval": "95% interval: {lower} to {upper}",
+  "kpi.smallSample": {
+    one: "Small sample: {count:integer} answer. A few more could move it a lot.",
+    other: "Small sample: {count:integer} answers. A few more could move it a lot.",
+  },
+  "kpi.smallSampleCustomers": {
+    one: "Small sample: {count:integer} customer at the start.",
+    other: "Small sample: {count:integer} customers at the start.",
+  },
 
   "reading.nrr.growing": "Above 100%: existing customers grow on their own.",
   "reading.nrr.flat": "Exactly 100%: expansion just offsets the losses.",
@@ -298,6 +306,21 @@ export const paneEn = {
   "pack.nrrConstant": "Net revenue retention, constant currency",
   "pack.nrrConstantContext":
     "Both periods at the start period's exchange rates: the customers' own change, without the currencies'",
+  "compare.heading": "Compare with other tools",
+  "compare.intro":
+    "The same customers under each tool's documented formula, and what differs. An empty cell: the tool documents no formula for that figure.",
+  "pack.arpa": "Average revenue per account",
+  "pack.arpaContext": "Ending MRR over the customers paying at the end",
+  "pack.ltv": "Customer lifetime value",
+  "pack.ltvContext":
+    "Average revenue per account over the mean monthly logo churn of the last six complete months (ChartMogul's convention); revenue, before gross margin",
+  "pack.intervalsHeading": "Figures from samples: 95% intervals",
+  "pack.lower": "Lower",
+  "pack.upper": "Upper",
+  "pack.sample": "Sample",
+  "pack.smallSample": "Small sample: a few more could move it a lot",
+  "pack.smallSampleTitle": "Said of a sample under 30",
+  "pack.intervalOf": "{metric}: 95% interval",
   "pack.calculations":
     "Calculations: each SAAS function computed once; the tables on the left refer to these cells",
   "pack.segmentSpill": "{metric} by {segment}",

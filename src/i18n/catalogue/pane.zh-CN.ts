@@ -155,7 +155,15 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "kpi.nps": "净推荐值（NPS）",
   "kpi.csat": "客户满意度（CSAT）",
   "kpi.ces": "客户费力度（CES）",
-  "kpi.npsMargin": "± {margin:points} 分（95%）",
+  "kpi.interval": "95% 区间：{lower} 至 {upper}",
+  "kpi.smallSample": {
+    one: "样本较小：{count:integer} 份回答。再多几份回答就可能大幅改变结果。",
+    other: "样本较小：{count:integer} 份回答。再多几份回答就可能大幅改变结果。",
+  },
+  "kpi.smallSampleCustomers": {
+    one: "样本较小：期初 {count:integer} 个客户。",
+    other: "样本较小：期初 {count:integer} 个客户。",
+  },
 
   "reading.nrr.growing": "高于 100%：现有客户自身在增长。",
   "reading.nrr.flat": "恰好 100%：扩展刚好抵消损失。",
@@ -269,6 +277,21 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "pack.bridgeConstant": "固定汇率下的 MRR 桥",
   "pack.nrrConstant": "净收入留存率（固定汇率）",
   "pack.nrrConstantContext": "两个期间都按起始期间的汇率换算：只反映客户自身的变化，不含汇率变化",
+  "compare.heading": "与其他工具对比",
+  "compare.intro":
+    "同一批客户按各工具公开的公式计算，并说明差异所在。空白单元格：该工具未公开此指标的公式。",
+  "pack.arpa": "每账户平均收入",
+  "pack.arpaContext": "期末 MRR 除以期末付费客户数",
+  "pack.ltv": "客户生命周期价值",
+  "pack.ltvContext":
+    "每账户平均收入除以最近六个完整月的平均月度客户流失率（ChartMogul 的口径）；为收入口径，未扣毛利",
+  "pack.intervalsHeading": "基于样本的指标：95% 区间",
+  "pack.lower": "下限",
+  "pack.upper": "上限",
+  "pack.sample": "样本量",
+  "pack.smallSample": "样本较小：再多几个就可能大幅改变结果",
+  "pack.smallSampleTitle": "样本少于 30 时显示",
+  "pack.intervalOf": "{metric}：95% 区间",
   "pack.calculations": "计算区：每个 SAAS 函数只计算一次；左侧各表引用这些单元格",
   "pack.segmentSpill": "按{segment}的{metric}",
   "pack.matrixHeading": "工作数据：由流水汇总的各客户各期间 MRR",
