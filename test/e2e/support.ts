@@ -224,12 +224,15 @@ export interface EngineCell {
   readonly formula: string | null;
   /** A number, text or logical value; an error as its text ("#VALUE!"); null when blank. */
   readonly value: number | string | boolean | null;
+  /** True for a cell a formula elsewhere spilled into (its value is that function's). */
+  readonly spilled: boolean;
 }
 
 interface PageWorkbook {
   engine: {
     getSheetFormulas(sheet: number): (string | undefined)[][];
     getSheetValues(sheet: number): unknown[][];
+    isCellPartOfArray(address: { sheet: number; row: number; col: number }): boolean;
     calculateFormula(formula: string, sheet: number): unknown;
   };
   sheetId(name: string): number;
@@ -254,7 +257,12 @@ export async function sheetCells(page: Page, sheetName: string): Promise<EngineC
           ? String((value as { value?: unknown }).value ?? value)
           : (value as number | string | boolean);
     return values.map((row, r) =>
-      row.map((value, c) => ({ formula: formulas[r]?.[c] ?? null, value: plain(value) }))
+      row.map((value, c) => {
+        const formula = formulas[r]?.[c] ?? null;
+        const spilled =
+          formula === null && workbook.engine.isCellPartOfArray({ sheet, row: r, col: c });
+        return { formula, value: plain(value), spilled };
+      })
     );
   }, sheetName);
 }
