@@ -10,13 +10,19 @@
  * large ones expand more.
  *
  * The same generator makes the large grids of the performance benchmark (100,000 customers × 36
- * months): pass other options. It imports nothing, so `npm run sample` can compile this one file
- * on its own and run it in Node.
+ * months): pass other options. It imports only sampleCommon.ts, which imports nothing, so that
+ * `npm run sample` can compile the two files on their own and run them in Node.
  */
+import {
+  type SampleCell,
+  type SampleRows,
+  excelSerial,
+  mulberry32,
+  pickWeighted,
+} from "./sampleCommon";
 
-/** A cell of a generated sheet: text stays text, a blank is null. */
-export type SampleCell = string | number | null;
-export type SampleRows = SampleCell[][];
+export type { SampleCell, SampleRows } from "./sampleCommon";
+export { excelSerial, mulberry32 } from "./sampleCommon";
 
 export interface SampleOptions {
   /** The seed of the random numbers (default 42): the same seed gives the same workbook. */
@@ -74,24 +80,6 @@ export const DEFAULT_SAMPLE: Required<SampleOptions> = {
 
 /** Above this many customers the ledger is left out unless asked for (a row per paying month). */
 const LEDGER_CUSTOMER_LIMIT = 20_000;
-
-/**
- * A small, fast, seedable random number generator (mulberry32): numbers in [0, 1).
- *
- * @example
- * const random = mulberry32(42);
- * random(); // 0.6011037519201636, the same on every run
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Segment {
   readonly name: string;
@@ -425,33 +413,8 @@ function customerNames(count: number, random: () => number): string[] {
   return names;
 }
 
-function pickWeighted<T>(
-  items: readonly T[],
-  weight: (item: T) => number,
-  random: () => number
-): T {
-  let total = 0;
-  for (const item of items) total += weight(item);
-  let roll = random() * total;
-  for (const item of items) {
-    roll -= weight(item);
-    if (roll < 0) return item;
-  }
-  return items[items.length - 1] as T;
-}
-
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
-}
-
-/**
- * Excel's serial number of a date (days since 1899-12-30, right for dates from March 1900).
- *
- * @example
- * excelSerial(2024, 0, 15); // 45306 (2024-01-15; month is 0-based)
- */
-export function excelSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
 /**
