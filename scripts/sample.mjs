@@ -1,7 +1,7 @@
 // `npm run sample`: writes the playground's sample sheets as CSV files to dist/sample/, from the
-// same seeded generator the playground page runs (src/playground/sampleData.ts and
-// sampleCommon.ts, which import nothing else, so that TypeScript's transpiler can turn each into
-// a module Node runs as it is).
+// same seeded generator the playground page runs (src/playground/sampleData.ts and its two
+// siblings, which import nothing but each other, so that TypeScript's transpiler can turn each
+// into a module Node runs as it is).
 //   npm run sample -- --seed 7 --customers 1000 --months 36
 // The Examples sheet is formulas over the other sheets, not data: it lives in the playground only.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
 
-const GENERATOR_FILES = ["sampleCommon", "sampleData"];
+const GENERATOR_FILES = ["sampleCommon", "sampleBilling", "sampleData"];
 
 /** The generator compiled to ES modules in a temporary directory, then imported. */
 export async function loadSampleModule() {
@@ -52,7 +52,13 @@ async function main() {
     months: number(values.months),
   });
   await mkdir(values.out, { recursive: true });
-  const sheets = { MRR: sample.mrr, Ledger: sample.ledger, Survey: sample.survey };
+  const sheets = {
+    MRR: sample.mrr,
+    Ledger: sample.ledger,
+    Billing: sample.billing?.lines ?? null,
+    Rates: sample.billing?.rates ?? null,
+    Survey: sample.survey,
+  };
   for (const [name, rows] of Object.entries(sheets)) {
     if (rows === null) continue;
     const file = join(values.out, `${name}.csv`);

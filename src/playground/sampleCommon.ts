@@ -1,8 +1,8 @@
 /**
- * What the sample generators share: the cells of a generated sheet, seeded random numbers, a
- * weighted choice, and Excel's day numbers, in a file of their own so that more than one
- * generator can use them. Imports nothing, so that `npm run sample` can compile it beside
- * sampleData.ts and run both in Node.
+ * What the sample generators (sampleData.ts, sampleBilling.ts) share: the cells of a generated
+ * sheet, seeded random numbers, a weighted choice, and Excel's day numbers. The three files
+ * import nothing but each other, so that `npm run sample` can compile them on their own and run
+ * them in Node.
  */
 
 /** A cell of a generated sheet: text stays text, a blank is null. */
