@@ -1,12 +1,25 @@
 /**
  * The sample's billing export (sampleBilling.ts): what the generator writes for the Billing and
- * Rates sheets, and that its lines are valid input to the spec's rules (checked with the MRR
- * worked out by hand in test/support/billingMrr.ts, written without src/core).
+ * Rates sheets, that its lines are valid input to the spec's rules (checked with the MRR worked
+ * out by hand in test/support/billingMrr.ts, written without src/core), and the two sheets in
+ * the sample workbook.
  */
 import { describe, expect, it } from "vitest";
+import { registerAddinFunctions } from "../../src/playground/engine";
 import { BILLING_COLUMNS, RATES_COLUMNS } from "../../src/playground/sampleBilling";
-import { type SampleRows, excelSerial, generateSample } from "../../src/playground/sampleData";
+import {
+  SHEET_NAMES,
+  type SampleRows,
+  excelSerial,
+  generateSample,
+} from "../../src/playground/sampleData";
+import { buildSampleWorkbook } from "../../src/playground/sampleWorkbook";
+import { loadBundle } from "../support/bundle";
 import { billingMrrByHand } from "../support/billingMrr";
+
+// Registered before the sample workbook, whose Examples sheet computes, is built.
+const bundle = loadBundle();
+registerAddinFunctions(bundle.metadata, bundle.implementations);
 
 const at = (name: (typeof BILLING_COLUMNS)[number]) => BILLING_COLUMNS.indexOf(name);
 const lineCells = (lines: SampleRows) =>
@@ -136,5 +149,24 @@ describe("the billing export", () => {
     const without = generateSample({ billing: false });
     expect(without.billing).toBeNull();
     expect(without.mrr).toEqual(generateSample().mrr);
+  });
+});
+
+describe("the billing export in the sample workbook", () => {
+  const { workbook } = buildSampleWorkbook();
+
+  it("sits after the Ledger, with dates and amounts formatted", () => {
+    expect(workbook.sheetNames()).toEqual([
+      "MRR",
+      "Ledger",
+      "Billing",
+      "Rates",
+      "Survey",
+      "Examples",
+    ]);
+    const id = workbook.sheetId(SHEET_NAMES.billing);
+    expect(workbook.numberFormatAt(id, 1, at("Period End"))).toBe("yyyy-mm-dd");
+    expect(workbook.numberFormatAt(id, 1, at("Amount"))).toBe("#,##0.00");
+    expect(workbook.numberFormatAt(workbook.sheetId(SHEET_NAMES.rates), 1, 1)).toBe("yyyy-mm-dd");
   });
 });
