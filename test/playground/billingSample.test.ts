@@ -1,11 +1,14 @@
 /**
  * The sample's billing export (sampleBilling.ts): what the generator writes for the Billing and
- * Rates sheets, that its lines are valid input to the spec's rules (checked with the MRR worked
- * out by hand in test/support/billingMrr.ts, written without src/core), and the two sheets in
- * the sample workbook.
+ * Rates sheets, that its lines are valid input to the spec's rules, and the Examples sheet's
+ * SAAS.MRRMATRIX with covers over SAAS.FX.CONVERT of them, computed by the built functions in
+ * HyperFormula, against the MRR worked out by hand from the spec (test/support/billingMrr.ts,
+ * written without src/core).
  */
 import { describe, expect, it } from "vitest";
+import { columnLetters } from "../../src/core/sheet/addresses";
 import { registerAddinFunctions } from "../../src/playground/engine";
+import { EXAMPLE_COLUMNS } from "../../src/playground/examples";
 import { BILLING_COLUMNS, RATES_COLUMNS } from "../../src/playground/sampleBilling";
 import {
   SHEET_NAMES,
@@ -14,8 +17,9 @@ import {
   generateSample,
 } from "../../src/playground/sampleData";
 import { buildSampleWorkbook } from "../../src/playground/sampleWorkbook";
+import type { CellValue } from "../../src/workbook/port";
 import { loadBundle } from "../support/bundle";
-import { billingMrrByHand } from "../support/billingMrr";
+import { type MrrByCustomer, billingMrrByHand } from "../support/billingMrr";
 
 // Registered before the sample workbook, whose Examples sheet computes, is built.
 const bundle = loadBundle();
@@ -153,7 +157,32 @@ describe("the billing export", () => {
 });
 
 describe("the billing export in the sample workbook", () => {
-  const { workbook } = buildSampleWorkbook();
+  const { workbook, sample, examples } = buildSampleWorkbook();
+  const billing = sample.billing as NonNullable<typeof sample.billing>;
+  const byHand = billingMrrByHand(billing.lines, billing.rates);
+  const sheet = workbook.sheetId(SHEET_NAMES.examples);
+  const example = (label: string) => {
+    const found = examples?.examples.find((each) => each.label === label);
+    if (!found) throw new Error(`no example "${label}"`);
+    return found;
+  };
+  /** An example's spill, read from the Examples sheet. */
+  const spillOf = (label: string): Promise<CellValue[][]> => {
+    const { row, spill } = example(label);
+    const first = columnLetters(EXAMPLE_COLUMNS.result);
+    const last = columnLetters(EXAMPLE_COLUMNS.result + spill.columns - 1);
+    return workbook.readValues(
+      `${SHEET_NAMES.examples}!${first}${row + 1}:${last}${row + spill.rows}`
+    );
+  };
+
+  /** The matrix's cells by customer and period, and its period headers. */
+  const matrixOf = (cells: CellValue[][]) => {
+    const [header = [], ...rows] = cells;
+    const periods = header.slice(1) as string[];
+    const values = new Map(rows.map((row) => [row[0] as string, row.slice(1) as number[]]));
+    return { periods, values };
+  };
 
   it("sits after the Ledger, with dates and amounts formatted", () => {
     expect(workbook.sheetNames()).toEqual([
@@ -169,4 +198,107 @@ describe("the billing export in the sample workbook", () => {
     expect(workbook.numberFormatAt(id, 1, at("Amount"))).toBe("#,##0.00");
     expect(workbook.numberFormatAt(workbook.sheetId(SHEET_NAMES.rates), 1, 1)).toBe("yyyy-mm-dd");
   });
+
+  it("gives, month by month, the MRR in US dollars worked out by hand, to the cent, for every customer", async () => {
+    const { periods, values } = matrixOf(await spillOf("SAAS.MRRMATRIX of the billing export"));
+    expect(values.size).toBe(byHand.size);
+    expect(periods[0]).toBe(`${billing.firstMonth}-01`);
+    expect(periods).toHaveLength(billing.months);
+    let compared = 0;
+    for (const [customer, months] of byHand) {
+      const row = values.get(customer);
+      expect(row, customer).toBeDefined();
+      for (const month of months.keys()) expect(periods, `${customer} ${month}`).toContain(month);
+      periods.forEach((month, p) => {
+        const expected = months.get(month) ?? 0;
+        expect(Math.abs((row?.[p] ?? NaN) - expected), `${customer} ${month}`).toBeLessThan(0.005);
+        compared++;
+      });
+    }
+    expect(compared).toBe(byHand.size * billing.months);
+  });
+
+  it("holds the MRR at the end of each quarter in the quarter matrix", async () => {
+    const { periods, values } = matrixOf(
+      await spillOf("SAAS.MRRMATRIX of the billing export by quarter")
+    );
+    for (const [customer, months] of byHand) {
+      periods.forEach((quarter, q) => {
+        const [year, month] = quarter.split("-").map(Number) as [number, number];
+        const last = `${year}-${String(month + 2).padStart(2, "0")}-01`;
+        const expected = months.get(last) ?? 0;
+        expect(
+          Math.abs((values.get(customer)?.[q] ?? NaN) - expected),
+          `${customer} ${quarter}`
+        ).toBeLessThan(0.005);
+      });
+    }
+  });
+
+  it("shows a customer billed yearly who renews on time paying every month: no churn, no reactivation", async () => {
+    const { values } = matrixOf(await spillOf("SAAS.MRRMATRIX of the billing export"));
+    const lines = lineCells(billing.lines);
+    const renewers = [...new Set(lines.map((line) => line.customer))].filter((customer) => {
+      const own = lines.filter((line) => line.customer === customer);
+      return (
+        own.length >= 2 &&
+        own.every((line) => line.interval === "year" && line.amount > 0) &&
+        own.every((line, k) => k === 0 || line.start === own[k - 1]?.end)
+      );
+    });
+    expect(renewers.length).toBeGreaterThan(3);
+    for (const customer of renewers) {
+      const row = values.get(customer) ?? [];
+      const paying = row.map((mrr) => mrr > 0);
+      const first = paying.indexOf(true);
+      const last = paying.lastIndexOf(true);
+      // From the first month paid for to the last, never a month without MRR.
+      expect(paying.slice(first, last + 1).every(Boolean), customer).toBe(true);
+      const own = lines.filter((line) => line.customer === customer);
+      expect(last - first + 1, customer).toBe(12 * own.length);
+    }
+  });
+
+  it("computes NRR and GRR over two columns of the matrix as by hand from the spec", () => {
+    const start = byHandColumn(byHand, "2024-12-01");
+    const end = byHandColumn(byHand, "2025-12-01");
+    let startMrr = 0;
+    let kept = 0;
+    let floor = 0;
+    for (const [customer, a] of start) {
+      if (a <= 0) continue;
+      const b = end.get(customer) ?? 0;
+      startMrr += a;
+      kept += b;
+      floor += Math.min(a, b);
+    }
+    const value = (label: string) =>
+      workbook.cell(sheet, example(label).row, EXAMPLE_COLUMNS.result).value;
+    expect(value("SAAS.NRR of the billing export")).toBeCloseTo(kept / startMrr, 9);
+    expect(value("SAAS.GRR of the billing export")).toBeCloseTo(floor / startMrr, 9);
+  });
+
+  it("converts the first lines at each line's rate, and at one date's rates for constant currency", async () => {
+    const reported = (await spillOf("SAAS.FX.CONVERT")).map((row) => row[0]);
+    const constant = (await spillOf("SAAS.FX.CONVERT, constant currency")).map((row) => row[0]);
+    const rates = billing.rates.slice(1) as [string, number, number][];
+    const rateOn = (currency: string, day: number) =>
+      currency === "USD"
+        ? 1
+        : (rates.filter(([code, from]) => code === currency && from <= day).at(-1)?.[2] ?? NaN);
+    lineCells(billing.lines)
+      .slice(0, reported.length)
+      .forEach((line, i) => {
+        expect(reported[i]).toBeCloseTo(line.amount * rateOn(line.currency, line.start), 9);
+        expect(constant[i]).toBeCloseTo(
+          line.amount * rateOn(line.currency, excelSerial(2025, 11, 1)),
+          9
+        );
+      });
+  });
 });
+
+/** One month of the MRR by hand, by customer. */
+function byHandColumn(byHand: MrrByCustomer, month: string): Map<string, number> {
+  return new Map([...byHand].map(([customer, months]) => [customer, months.get(month) ?? 0]));
+}
