@@ -6,6 +6,7 @@
  */
 import type { CellInput } from "../workbook/port";
 import { columnLetters } from "../core/sheet/addresses";
+import { billingErrorExamples, billingExamples } from "./billingExamples";
 import { MRR_FIRST_MONTH_COLUMN, SHEET_NAMES, type SampleWorkbook } from "./sampleData";
 
 export interface Example {
@@ -43,6 +44,31 @@ export interface ExamplesSheet {
 
 /** The Examples sheet's columns: the function, what it shows, the formula as text, the result. */
 export const EXAMPLE_COLUMNS = { label: 0, shows: 1, formula: 2, result: 3 } as const;
+
+export interface ExampleOptions {
+  readonly format?: string | null;
+  /** Rows and columns of the result, when it spills. */
+  readonly spill?: [number, number];
+  readonly error?: string;
+  /** The spill has a header row and a label column, left out of its number format. */
+  readonly headers?: boolean;
+}
+
+/** Writes the Examples sheet row by row: what the parts of it built elsewhere are given. */
+export interface ExampleWriter {
+  section(title: string): void;
+  example(
+    functionId: string,
+    label: string,
+    shows: string,
+    formula: string,
+    options?: ExampleOptions
+  ): Example;
+  /** An empty row. */
+  gap(): void;
+  /** The row the next example or section goes in (0-based). */
+  readonly nextRow: number;
+}
 
 const PERCENT = "0.0%";
 const MONEY = "$#,##0";
@@ -102,12 +128,7 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     label: string,
     shows: string,
     formula: string,
-    options: {
-      format?: string | null;
-      spill?: [number, number];
-      error?: string;
-      headers?: boolean;
-    } = {}
+    options: ExampleOptions = {}
   ): Example => {
     const [spillRows, spillColumns] = options.spill ?? [1, 1];
     const format = options.format === undefined ? null : options.format;
@@ -139,6 +160,14 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     }
     row += spillRows;
     return entry;
+  };
+  const writer: ExampleWriter = {
+    section,
+    example,
+    gap: () => row++,
+    get nextRow() {
+      return row;
+    },
   };
 
   section(
@@ -515,9 +544,10 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
       { error: "#VALUE!" }
     );
   }
+  if (sample.billing) billingErrorExamples(writer, sample.billing);
   row++;
 
-  section("Cohorts and a ledger (large spills, at the end of the sheet)");
+  section("Cohorts and a ledger (large spills)");
   const monthlyBlock = `${mrr}!${monthColumn(0)}2:${monthColumn(endMonth)}${last}`;
   example(
     "COHORT",
@@ -535,22 +565,6 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     { spill: [3, 1], headers: true }
   );
   row++;
-  example(
-    "MRRMATRIX",
-    "SAAS.MRRMATRIX with covers",
-    "MRR from billing lines: a year of 2,400 spread (200 a month), a quarter of 90 (30); each quarter holds its last month's MRR",
-    '=SAAS.MRRMATRIX({"Acme";"Beta"},{"2024-01-10";"2024-02-01"},{2400;90},"quarter",{"year";"quarter"})',
-    { format: MONEY, spill: [3, 5], headers: true }
-  );
-  row++;
-  example(
-    "FX.CONVERT",
-    "SAAS.FX.CONVERT",
-    "Amounts in the reporting currency, each at its currency's latest rate on or before its date",
-    '=SAAS.FX.CONVERT({100;250;80},{"EUR";"GBP";""},{"2024-02-10";"2024-03-05";"2024-03-05"},{"EUR","2024-01-01",1.1;"EUR","2024-02-01",1.08;"GBP","2024-01-01",1.27})',
-    { format: MONEY, spill: [3, 1] }
-  );
-  row++;
   if (sample.ledger) {
     const ledger = SHEET_NAMES.ledger;
     const quarters = countQuarters(sample);
@@ -561,7 +575,9 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
       `=SAAS.MRRMATRIX(${ledger}!A:A,${ledger}!B:B,${ledger}!C:C,"quarter")`,
       { format: MONEY, spill: [customers + 1, quarters + 1], headers: true }
     );
+    row++;
   }
+  if (sample.billing) billingExamples(writer, sample);
 
   const width = Math.max(...rows.map((cells) => cells.length));
   for (const cells of rows) while (cells.length < width) cells.push(null);

@@ -2,7 +2,8 @@
  * The playground's sample data, generated from a seed so that every run, every test and every
  * screenshot shows the same workbook: a customers × months MRR sheet (segment, region and CSM
  * columns, then one column of MRR per month), the same revenue as a billing ledger in long form,
- * and a survey of NPS, CSAT and CES answers.
+ * a billing export in three currencies with its exchange rates (sampleBilling.ts), and a survey
+ * of NPS, CSAT and CES answers.
  *
  * The customers behave like a SaaS book of business: some are paying before the first month,
  * others arrive later (new); each month a paying customer may expand, contract or churn, and a
@@ -10,13 +11,22 @@
  * large ones expand more.
  *
  * The same generator makes the large grids of the performance benchmark (100,000 customers × 36
- * months): pass other options. It imports nothing, so `npm run sample` can compile this one file
- * on its own and run it in Node.
+ * months): pass other options. It imports only its two siblings (sampleCommon.ts and
+ * sampleBilling.ts), which import nothing else, so that `npm run sample` can compile the three
+ * files on their own and run them in Node.
  */
+import { type SampleBilling, generateBilling } from "./sampleBilling";
+import {
+  type SampleCell,
+  type SampleRows,
+  excelSerial,
+  mulberry32,
+  pickWeighted,
+} from "./sampleCommon";
 
-/** A cell of a generated sheet: text stays text, a blank is null. */
-export type SampleCell = string | number | null;
-export type SampleRows = SampleCell[][];
+export type { SampleCell, SampleRows } from "./sampleCommon";
+export { excelSerial, mulberry32 } from "./sampleCommon";
+export type { SampleBilling } from "./sampleBilling";
 
 export interface SampleOptions {
   /** The seed of the random numbers (default 42): the same seed gives the same workbook. */
@@ -31,6 +41,8 @@ export interface SampleOptions {
   readonly surveyResponses?: number;
   /** Whether to write the ledger sheet (default: only up to 20,000 customers, as it has a row per paying month). */
   readonly ledger?: boolean;
+  /** Whether to write the billing export and its rates (default: as the ledger; it has a few hundred customers at most). */
+  readonly billing?: boolean;
 }
 
 export interface SampleWorkbook {
@@ -38,6 +50,8 @@ export interface SampleWorkbook {
   readonly mrr: SampleRows;
   /** Header row (Customer, Date, Amount), then a row per customer and paying month, by date; null when not generated. */
   readonly ledger: SampleRows | null;
+  /** The billing export (Billing sheet) and its exchange rates (Rates sheet); null when not generated. */
+  readonly billing: SampleBilling | null;
   /** Header row (Respondent, Segment, Wave, NPS, CSAT, CES), then a row per answer; null when not generated. */
   readonly survey: SampleRows | null;
   /** The month headers, "Jan 2024" … */
@@ -53,6 +67,8 @@ export interface SampleWorkbook {
 export const SHEET_NAMES = {
   mrr: "MRR",
   ledger: "Ledger",
+  billing: "Billing",
+  rates: "Rates",
   survey: "Survey",
   examples: "Examples",
 } as const;
@@ -70,28 +86,11 @@ export const DEFAULT_SAMPLE: Required<SampleOptions> = {
   firstMonth: "2024-01",
   surveyResponses: 1000,
   ledger: true,
+  billing: true,
 };
 
 /** Above this many customers the ledger is left out unless asked for (a row per paying month). */
 const LEDGER_CUSTOMER_LIMIT = 20_000;
-
-/**
- * A small, fast, seedable random number generator (mulberry32): numbers in [0, 1).
- *
- * @example
- * const random = mulberry32(42);
- * random(); // 0.6011037519201636, the same on every run
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Segment {
   readonly name: string;
@@ -254,6 +253,7 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     firstMonth: options.firstMonth ?? DEFAULT_SAMPLE.firstMonth,
     surveyResponses: options.surveyResponses ?? DEFAULT_SAMPLE.surveyResponses,
     ledger: options.ledger ?? customers <= LEDGER_CUSTOMER_LIMIT,
+    billing: options.billing ?? customers <= LEDGER_CUSTOMER_LIMIT,
   };
   const match = /^(\d{4})-(\d{2})$/.exec(settings.firstMonth);
   if (!match) throw new Error(`firstMonth must look like 2024-01, not "${settings.firstMonth}"`);
@@ -267,9 +267,11 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   )
     throw new Error("a sample needs at least one customer and two months");
 
-  // Separate streams, so that adding survey answers does not change the revenue.
+  // Separate streams, so that adding survey answers or the billing export does not change the
+  // revenue.
   const revenueRandom = mulberry32(settings.seed);
   const surveyRandom = mulberry32(settings.seed ^ 0x5eed5);
+  const billingRandom = mulberry32(settings.seed ^ 0xb111);
 
   const monthLabels = Array.from({ length: settings.months }, (_, m) => {
     const index = firstMonthIndex + m;
@@ -295,10 +297,19 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   const ledger = settings.ledger
     ? ledgerRows(mrr, settings.months, firstYear, firstMonthIndex)
     : null;
+  const billing = settings.billing
+    ? generateBilling({
+        random: billingRandom,
+        names,
+        firstYear,
+        firstMonthIndex,
+        months: settings.months,
+      })
+    : null;
   const waves: [string, string] = surveyWaves(firstYear, firstMonthIndex, settings.months);
   const survey =
     settings.surveyResponses > 0 ? surveyRows(settings.surveyResponses, waves, surveyRandom) : null;
-  return { mrr, ledger, survey, monthLabels, segments, waves, options: settings };
+  return { mrr, ledger, billing, survey, monthLabels, segments, waves, options: settings };
 }
 
 /** One customer's MRR month by month: null before it arrives and while it has churned. */
@@ -425,33 +436,8 @@ function customerNames(count: number, random: () => number): string[] {
   return names;
 }
 
-function pickWeighted<T>(
-  items: readonly T[],
-  weight: (item: T) => number,
-  random: () => number
-): T {
-  let total = 0;
-  for (const item of items) total += weight(item);
-  let roll = random() * total;
-  for (const item of items) {
-    roll -= weight(item);
-    if (roll < 0) return item;
-  }
-  return items[items.length - 1] as T;
-}
-
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
-}
-
-/**
- * Excel's serial number of a date (days since 1899-12-30, right for dates from March 1900).
- *
- * @example
- * excelSerial(2024, 0, 15); // 45306 (2024-01-15; month is 0-based)
- */
-export function excelSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
 /**

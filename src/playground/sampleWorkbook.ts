@@ -6,6 +6,7 @@ import { PlaygroundWorkbook, type PlaygroundWorkbookOptions } from "./workbook";
 import type { CellInput } from "../workbook/port";
 import { buildEngine } from "./engine";
 import { buildExamples, type ExamplesSheet } from "./examples";
+import { BILLING_COLUMNS } from "./sampleBilling";
 import {
   MRR_FIRST_MONTH_COLUMN,
   SHEET_NAMES,
@@ -43,6 +44,10 @@ export function buildSampleWorkbook(
     { name: SHEET_NAMES.mrr, rows: sample.mrr },
   ];
   if (sample.ledger) sheets.push({ name: SHEET_NAMES.ledger, rows: sample.ledger });
+  if (sample.billing) {
+    sheets.push({ name: SHEET_NAMES.billing, rows: sample.billing.lines });
+    sheets.push({ name: SHEET_NAMES.rates, rows: sample.billing.rates });
+  }
   if (sample.survey) sheets.push({ name: SHEET_NAMES.survey, rows: sample.survey });
   if (examples) sheets.push({ name: SHEET_NAMES.examples, rows: examples.rows });
   const workbook = PlaygroundWorkbook.create(sheets, buildEngine, {
@@ -79,6 +84,37 @@ export function buildSampleWorkbook(
       { range: { sheet: ledger, row: 1, column: 2, rowCount, columnCount: 1 }, format: "$#,##0" },
     ]);
     workbook.setColumnWidths(ledger, [170, 100, 90]);
+  }
+  if (sample.billing) {
+    const billing = workbook.sheetId(SHEET_NAMES.billing);
+    const rowCount = sample.billing.lines.length - 1;
+    const column = (name: (typeof BILLING_COLUMNS)[number]) => BILLING_COLUMNS.indexOf(name);
+    // Invoice Date, Period Start and Period End side by side as dates; amounts in their own
+    // currency, so without a currency sign, and in cents, as invoices show them.
+    workbook.applyFormats(billing, [
+      {
+        range: { sheet: billing, row: 1, column: column("Invoice Date"), rowCount, columnCount: 3 },
+        format: "yyyy-mm-dd",
+      },
+      {
+        range: { sheet: billing, row: 1, column: column("Amount"), rowCount, columnCount: 1 },
+        format: "#,##0.00",
+      },
+    ]);
+    workbook.setColumnWidths(billing, [150, 160, 170, 100, 100, 100, 70, 90, 90, 70, 330]);
+    const rates = workbook.sheetId(SHEET_NAMES.rates);
+    const rateCount = sample.billing.rates.length - 1;
+    workbook.applyFormats(rates, [
+      {
+        range: { sheet: rates, row: 1, column: 1, rowCount: rateCount, columnCount: 1 },
+        format: "yyyy-mm-dd",
+      },
+      {
+        range: { sheet: rates, row: 1, column: 2, rowCount: rateCount, columnCount: 1 },
+        format: "0.0000",
+      },
+    ]);
+    workbook.setColumnWidths(rates, [80, 100, 80]);
   }
   if (sample.survey) {
     workbook.setColumnWidths(workbook.sheetId(SHEET_NAMES.survey), [100, 100, 90, 70, 70, 70]);

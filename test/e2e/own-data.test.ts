@@ -79,7 +79,15 @@ describe("the playground with your own data", () => {
     const { page } = playground;
     await page.setInputFiles("#open-file", csvPath);
     await expect.poll(activeTab).toBe("mrr export");
-    expect(await tabs()).toEqual(["MRR", "Ledger", "Survey", "Examples", "mrr export"]);
+    expect(await tabs()).toEqual([
+      "MRR",
+      "Ledger",
+      "Billing",
+      "Rates",
+      "Survey",
+      "Examples",
+      "mrr export",
+    ]);
     expect(await cellText(page, 1, 0)).toBe("007");
     expect(await cellText(page, 1, 2)).toBe("$1,200");
     expect(await cellText(page, 3, 3)).toBe("2,750");
@@ -172,6 +180,8 @@ describe("the playground with your own data", () => {
     expect(await tabs()).toEqual([
       "MRR",
       "Ledger",
+      "Billing",
+      "Rates",
       "Survey",
       "Examples",
       "mrr export",
@@ -296,7 +306,7 @@ describe("the playground with your own data", () => {
     await page.locator("#new-sample").click();
     await loaded;
     await page.waitForSelector("body[data-ready]");
-    expect(await tabs()).toEqual(["MRR", "Ledger", "Survey", "Examples"]);
+    expect(await tabs()).toEqual(["MRR", "Ledger", "Billing", "Rates", "Survey", "Examples"]);
   });
 
   it("had no console errors, and asked nothing of any other site but office.js", () => {

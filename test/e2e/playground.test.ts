@@ -93,6 +93,8 @@ describe("the playground", () => {
     await expect(page.locator(".sheet-tab").allTextContents()).resolves.toEqual([
       "MRR",
       "Ledger",
+      "Billing",
+      "Rates",
       "Survey",
       "Examples",
     ]);
@@ -230,7 +232,15 @@ describe("the playground", () => {
       return { name, sheets: await workbook.listSheets(), refused };
     });
     expect(added.name).toBe("Examples (2)");
-    expect(added.sheets).toEqual(["MRR", "Ledger", "Survey", "Examples", "Examples (2)"]);
+    expect(added.sheets).toEqual([
+      "MRR",
+      "Ledger",
+      "Billing",
+      "Rates",
+      "Survey",
+      "Examples",
+      "Examples (2)",
+    ]);
     expect(added.refused).toMatch(/^Refusing to write to "MRR"/);
     await expect(page.locator(".sheet-tab.active").textContent()).resolves.toBe("Examples (2)");
     expect(await cellText(page, 0, 1)).toBe(generalNumber(nrrByHand(0, 1)));

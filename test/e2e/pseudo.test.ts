@@ -23,7 +23,7 @@ import {
 /** Words the user's workbook holds: they are data, shown as they are in any language. */
 async function dataWords(playground: Playground): Promise<Set<string>> {
   const words = new Set<string>();
-  for (const sheet of ["MRR", "Ledger", "Survey"]) {
+  for (const sheet of ["MRR", "Ledger", "Billing", "Rates", "Survey"]) {
     for (const row of await sheetCells(playground.page, sheet))
       for (const cell of row)
         if (typeof cell.value === "string")

@@ -322,4 +322,4 @@ export async function checksum(page: Page, sheets: readonly string[]): Promise<s
 }
 
 /** The sample's source sheets, which no flow may change. */
-export const SOURCE_SHEETS = ["MRR", "Ledger", "Survey"] as const;
+export const SOURCE_SHEETS = ["MRR", "Ledger", "Billing", "Rates", "Survey"] as const;

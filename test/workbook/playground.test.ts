@@ -751,6 +751,22 @@ describe("the Examples sheet", () => {
     );
   });
 
+  it("shows what each bad billing input is: a covers word, an end before its date, a currency without a rate", () => {
+    const message = (label: string) => {
+      const example = examples.examples.find((each) => each.label === label);
+      return workbook.cell(sheet, example?.row ?? 0, EXAMPLE_COLUMNS.result).error?.message;
+    };
+    expect(message("A covers word it does not know")).toMatch(
+      /^covers: "day" is not .*"week", "month", "quarter", "year"$/
+    );
+    expect(message("A service end before its line's date")).toMatch(
+      /^covers Billing!E2: the service end .* is not after the line's date .* \(dates Billing!F2\)/
+    );
+    expect(message("A currency with no rate")).toMatch(
+      /^amounts Billing!I\d+: rates has no rate for "GBP" on or before \d{4}-\d\d-\d\d$/
+    );
+  });
+
   it("formats the sample's money and dates", () => {
     const mrr = workbook.sheetId(SHEET_NAMES.mrr);
     const ledger = workbook.sheetId(SHEET_NAMES.ledger);
