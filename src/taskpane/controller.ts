@@ -418,12 +418,25 @@ export class PaneController {
           );
         }
         const recalled = await recallMapping(workbook, read);
-        const mapping = recalled.mapping ?? mappingFromLayout(guess);
+        let mapping = recalled.mapping ?? mappingFromLayout(guess);
         if (mapping === null) return this.problem(say("layout.empty"));
         const suggestedRates =
           guess.kind === "ledger" && guess.currencies.length > 1
             ? await ratesRangeIn(workbook, read.source.sheetName)
             : null;
+        // Several currencies: the form shows, and the mapping holds, a reporting currency (USD
+        // where the export has it) and the rates it found; the user changes either if need be.
+        if (mapping.kind === "ledger" && mapping.conversion === null && guess.kind === "ledger") {
+          const codes = guess.currencies;
+          if (codes.length > 1)
+            mapping = {
+              ...mapping,
+              conversion: {
+                reportingCurrency: codes.includes("USD") ? "USD" : (codes[0] as string),
+                ratesAddress: suggestedRates ?? "",
+              },
+            };
+        }
         return {
           pending: {
             read,

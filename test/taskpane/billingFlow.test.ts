@@ -63,11 +63,21 @@ describe("a billing export through the pane", () => {
     const pane = paneOver(workbook);
     await pane.analyseSelection();
     const pending = pane.state.pending;
-    expect(pending?.mapping).toMatchObject({ kind: "ledger", coversColumn: 2, currencyColumn: 5 });
+    expect(pending?.mapping).toMatchObject({
+      kind: "ledger",
+      coversColumn: 2,
+      currencyColumn: 5,
+      // Three currencies: USD to report in, and the Rates sheet it found, already in the mapping.
+      conversion: { reportingCurrency: "USD", ratesAddress: "Rates!A1:C5" },
+    });
     expect(pending?.suggestedRates).toBe("Rates!A1:C5");
     if (pending?.mapping.kind !== "ledger") throw new Error("not a ledger");
 
-    // Without the rates: said, nothing written.
+    // Without a rates range: said, nothing written.
+    pane.changeMapping({
+      ...pending.mapping,
+      conversion: { reportingCurrency: "USD", ratesAddress: "" },
+    });
     await pane.confirmMapping();
     expect(pane.translator.say(pane.state.message?.messages[0] as never)).toMatch(
       /^The export holds 3 currencies \(EUR, GBP, USD\)/
