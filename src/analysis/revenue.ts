@@ -6,6 +6,7 @@
  */
 import {
   type CellGrid,
+  type LookupValue,
   MetricError,
   type PeriodUnit,
   type ResultTable,
@@ -77,6 +78,8 @@ export type RevenueRanges =
       readonly lastRow: number;
       /** Sheet column of each period, in date order. */
       readonly periodColumns: readonly number[];
+      /** Sheet column of the customers' ids or names; null when the grid has none. */
+      readonly customerColumn: number | null;
       /** True when the periods are one block of columns, in date order, on the sheet. */
       readonly periodsAdjacent: boolean;
       /** True when the cohort block is best read with its header row (text that names the periods). */
@@ -125,6 +128,8 @@ export interface RevenueModel {
    * otherwise.
    */
   readonly constantCurrency: ((start: number) => Prepared<readonly RevenueColumn[]>) | null;
+  /** Each customer's id or name, in the columns' rows; null when the data name none. */
+  readonly customerIds: readonly LookupValue[] | null;
   readonly ranges: RevenueRanges;
 }
 
@@ -185,6 +190,7 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
       segments: segments.value,
       cohort,
       constantCurrency: null,
+      customerIds: idsOf(source, mapping.customerColumn, firstRow, lastRow),
       ranges: {
         kind: "grid",
         sheetName: source.sheetName,
@@ -192,6 +198,8 @@ function prepareGrid(source: SourceCells, mapping: GridMapping): Prepared<Revenu
         firstRow: source.rowIndex + firstRow,
         lastRow: source.rowIndex + lastRow,
         periodColumns: periodColumns.map((column) => source.columnIndex + column),
+        customerColumn:
+          mapping.customerColumn === null ? null : source.columnIndex + mapping.customerColumn,
         periodsAdjacent: adjacent,
         cohortWithHeader,
         billing: null,
@@ -248,6 +256,7 @@ function prepareLedger(source: SourceCells, mapping: LedgerMapping): Prepared<Re
       segments: segments.value,
       cohort,
       constantCurrency: null,
+      customerIds: matrix.slice(1).map((row) => row[0] as LookupValue),
       ranges: {
         kind: "ledger",
         sheetName: source.sheetName,
@@ -330,6 +339,28 @@ function column(model: RevenueModel, period: number): RevenueColumn {
   const found = model.columns[period];
   if (found === undefined) throw new RangeError(`no period ${period} in the model`);
   return found;
+}
+
+/** The customers' ids or names as the functions show them; null without a customer column. */
+function idsOf(
+  source: SourceCells,
+  column: number | null,
+  firstRow: number,
+  lastRow: number
+): LookupValue[] | null {
+  if (column === null) return null;
+  const ids: LookupValue[] = [];
+  for (let r = firstRow; r <= lastRow; r++) {
+    const cell = source.cells[r]?.[column];
+    ids.push(
+      typeof cell === "number" || typeof cell === "boolean"
+        ? cell
+        : typeof cell === "string"
+          ? cell.trim()
+          : ""
+    );
+  }
+  return ids;
 }
 
 /** The mapping's segment columns, each read once beside the revenue, with its header. */

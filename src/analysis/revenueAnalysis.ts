@@ -9,8 +9,11 @@ import {
   type SegmentLabel,
   grossRevenueRetention,
   logoRetention,
+  MOVERS_DEFAULT_COUNT,
+  type Mover,
   mrrBridge,
   reconcileTable,
+  topMovers,
   mrrChurnRate,
   netMrrChurnRate,
   netRevenueRetention,
@@ -109,6 +112,11 @@ export interface RevenueAnalysis {
    * Chargebee), as SAAS.RECONCILE spills it: labels are codes for the pane to word.
    */
   readonly reconcile: Prepared<ResultTable>;
+  /**
+   * Who moved: the customers behind the bridge's churn, contraction, expansion and new revenue,
+   * ten each, largest first (SAAS.MOVERS); null when the data name no customers.
+   */
+  readonly whoMoved: Readonly<Record<WhoMovedKind, readonly Mover[]>> | null;
   /** The bridge, or why it cannot be drawn (amounts too large to add, as SAAS.MRRBRIDGE says). */
   readonly bridge: Prepared<BridgeAmounts>;
   readonly trend: readonly TrendPoint[];
@@ -235,6 +243,7 @@ export function analyseRevenue(
     kpis,
     constantNrr,
     reconcile: prepared(() => reconcileTable(revenueTotals(withHistory).overall)),
+    whoMoved: whoMovedOf(model, withHistory),
     bridge,
     trend,
     segmentTables,
@@ -286,4 +295,31 @@ function logoInterval(totals: MovementTotals): KpiInterval | undefined {
     zForConfidence(INTERVAL_CONFIDENCE)
   );
   return kpiInterval(lower, upper, startingCustomers);
+}
+
+/** The lines of the bridge whose customers the pane and the board pack list. */
+export const WHO_MOVED = ["churn", "contraction", "expansion", "new"] as const;
+export type WhoMovedKind = (typeof WHO_MOVED)[number];
+
+function whoMovedOf(
+  model: RevenueModel,
+  input: ReturnType<typeof pairInput>
+): Readonly<Record<WhoMovedKind, readonly Mover[]>> | null {
+  const ids = model.customerIds;
+  if (ids === null) return null;
+  const list = (kind: WhoMovedKind) =>
+    topMovers(
+      input.startMrr,
+      input.endMrr,
+      input.hadRevenueBefore,
+      ids,
+      kind,
+      MOVERS_DEFAULT_COUNT
+    );
+  return {
+    churn: list("churn"),
+    contraction: list("contraction"),
+    expansion: list("expansion"),
+    new: list("new"),
+  };
 }

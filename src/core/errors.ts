@@ -133,6 +133,8 @@ export type ErrorCode =
   | "option.notBoolean"
   | "option.notChoice"
   | "option.missing"
+  | "movers.oneColumn"
+  | "movers.customersRows"
   | "number.between"
   | "number.atLeast"
   | "number.atMost"

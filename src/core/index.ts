@@ -26,3 +26,4 @@ export * from "./money";
 export * from "./limits";
 export * from "./dates";
 export * from "./revenueColumns";
+export * from "./movers";

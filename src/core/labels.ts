@@ -26,7 +26,10 @@ export type LabelCode =
   | "label.netMrrChurnDiffers"
   | "label.quickRatioDiffers"
   | "label.customerChurnDiffers"
-  | "label.grrDiffers";
+  | "label.grrDiffers"
+  // SAAS.MOVERS's header.
+  | "label.customer"
+  | "label.change";
 
 /** A label in a spill: a code (and parameters) the boundary words in the display language. */
 export class SpillLabel {

@@ -9,6 +9,9 @@ import {
   grossRevenueRetention,
   grrFromParts,
   mrrBridge,
+  moversTable,
+  readMoversInput,
+  topMovers,
   mrrChurnRate,
   movementLabels,
   netMrrChurnRate,
@@ -241,6 +244,44 @@ export function movement(
   return toExcel("MOVEMENT", invocation, () => {
     const input = readRevenueInput(start_mrr, end_mrr, null, null, history);
     return movementLabels(input.startMrr, input.endMrr, input.hadRevenueBefore);
+  });
+}
+
+/**
+ * Who moved: the customers behind one line of the bridge (churn, contraction, expansion, new or reactivation), largest change first, each with its change (end minus start, negative for a loss). Spills a header row, then up to count customers.
+ * @customfunction MOVERS
+ * @helpurl https://localhost:3000/help.html#MOVERS
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @param customers Customer of each row (ids or names), in the same rows as start_mrr: with its header row when start_mrr was selected with one.
+ * @param start_mrr Revenue (MRR or ARR) of each customer at the start date, one cell per customer; a blank cell is 0. A text header in the first row is skipped.
+ * @param end_mrr Revenue of the same customers at the end date, in the same rows and shape as start_mrr.
+ * @param movement "churn", "contraction", "expansion", "new" or "reactivation".
+ * @param [count] Optional number of customers to list, a whole number from 1 to 1000; default 10.
+ * @param [history] Optional earlier periods, one row per customer in the same rows as start_mrr: a customer who paid before and returns counts as reactivation, not new.
+ * @returns A header row (customer, change), then the customers.
+ */
+export function movers(
+  customers: any[][],
+  start_mrr: any[][],
+  end_mrr: any[][],
+  movement: string,
+  count?: number,
+  history?: any[][],
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return toExcel("MOVERS", invocation, () => {
+    const input = readMoversInput(customers, start_mrr, end_mrr, movement, count, history);
+    return moversTable(
+      topMovers(
+        input.startMrr,
+        input.endMrr,
+        input.hadRevenueBefore,
+        input.customers,
+        input.kind,
+        input.count
+      )
+    );
   });
 }
 

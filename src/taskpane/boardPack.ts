@@ -24,7 +24,15 @@ import type {
   WhatIfScenario,
   BillingRanges,
 } from "../analysis";
-import { BRIDGE_STEPS, SEGMENT_METRICS, SMALL_SAMPLE, whatIfScenario } from "../analysis";
+import {
+  BRIDGE_STEPS,
+  SEGMENT_METRICS,
+  SMALL_SAMPLE,
+  WHO_MOVED,
+  type WhoMovedKind,
+  whatIfScenario,
+} from "../analysis";
+import { MOVERS_DEFAULT_COUNT } from "../core/movers";
 import { absoluteRange, cellAddress, localRange } from "../core";
 import type {
   CellBlock,
@@ -68,6 +76,8 @@ interface RevenueReferences {
   segment(index: number): string;
   /** What SAAS.COHORT reads; null when the periods are not one block. */
   cohort(): string | null;
+  /** The customers' ids or names, in the periods' rows; null when the data name none. */
+  customers(): string | null;
 }
 
 /** Where a ledger's matrix and its segment lookups go on the pack: right of everything else. */
@@ -89,6 +99,10 @@ function gridReferences(ranges: Extract<RevenueRanges, { kind: "grid" }>): Reven
       const column = ranges.segmentColumns[index]?.column as number;
       return absoluteRange(sheetName, firstRow, column, lastRow, column);
     },
+    customers: () =>
+      ranges.customerColumn === null
+        ? null
+        : absoluteRange(sheetName, firstRow, ranges.customerColumn, lastRow, ranges.customerColumn),
     cohort: () =>
       ranges.periodsAdjacent
         ? absoluteRange(
@@ -119,6 +133,8 @@ function ledgerReferences(
     segment: (index) => absoluteRange(null, top, helper + index, bottom, helper + index),
     cohort: () =>
       absoluteRange(null, top, matrixColumn, bottom, matrixColumn + ranges.matrixColumns - 1),
+    // The spill's first column, header row included, as its period columns are.
+    customers: () => absoluteRange(null, top, matrixColumn, bottom, matrixColumn),
   };
 }
 
@@ -419,6 +435,7 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
         t
       );
     });
+    row = writeWhoMoved(sheet, row, revenue.analysis, refs, t);
     row = writeReconcile(sheet, row, revenue.analysis, refs, t);
   }
   if (survey !== null) row = writeSurvey(sheet, row, survey, t);
@@ -681,6 +698,60 @@ function writeIntervals(
   sheet.write(top, 0, rows);
   formats.forEach((format, i) => sheet.format(top + 2 + i, 1, top + 2 + i, 2, format));
   return top + rows.length + 1;
+}
+
+const MOVED_HEADING: Readonly<Record<WhoMovedKind, MessageKey>> = {
+  churn: "moved.churn",
+  contraction: "moved.contraction",
+  expansion: "moved.expansion",
+  new: "moved.new",
+};
+
+/**
+ * "Who moved": SAAS.MOVERS for the bridge's churn, contraction, expansion and new revenue, two
+ * lists side by side, ten customers each, live over the analysed columns.
+ */
+function writeWhoMoved(
+  sheet: PlanBuilder,
+  top: number,
+  analysis: RevenueAnalysis,
+  refs: RevenueReferences,
+  t: T
+): number {
+  const customers = refs.customers();
+  if (customers === null || analysis.whoMoved === null) return top;
+  const { start, end } = analysis;
+  const history = refs.history(start);
+  sheet.write(top, 0, [[t("moved.heading")], [t("moved.intro")]]);
+  let row = top + 3;
+  for (let pair = 0; pair < WHO_MOVED.length; pair += 2) {
+    let tallest = 0;
+    WHO_MOVED.slice(pair, pair + 2).forEach((kind, side) => {
+      const column = side * 3;
+      const rows = (analysis.whoMoved?.[kind].length ?? 0) + 1;
+      tallest = Math.max(tallest, rows);
+      sheet.write(row, column, [
+        [t(MOVED_HEADING[kind])],
+        [
+          spilling(
+            saasCall("MOVERS", {
+              customers,
+              start_mrr: refs.period(start),
+              end_mrr: refs.period(end),
+              movement: `"${kind}"`,
+              count: String(MOVERS_DEFAULT_COUNT),
+              history: history ?? undefined,
+            }),
+            rows,
+            2
+          ),
+        ],
+      ]);
+      sheet.format(row + 2, column + 1, row + 1 + MOVERS_DEFAULT_COUNT, column + 1, AMOUNT);
+    });
+    row += 1 + Math.max(tallest, 2) + 1;
+  }
+  return row;
 }
 
 /**

@@ -8,6 +8,7 @@
  * outputs in place while they move. A part that fails to draw says so in its place, and the
  * rest of the pane, its tabs and buttons, keep working.
  */
+import { whoMovedSection } from "./whoMovedView";
 import type { Kpi } from "../analysis";
 import { LANGUAGES, type Language, type MessageKey, type Translator } from "../i18n";
 import { type PaneController, type Status, TABS, type Tab, errorText } from "./controller";
@@ -375,6 +376,7 @@ export class TaskPane {
         : segmentSection(this.view, revenue, state.segmentIndex, (index) =>
             this.controller.chooseSegment(index)
           ),
+      revenue === null ? null : whoMovedSection(this.view, revenue),
       revenue === null ? null : compareSection(this.view, revenue),
       survey === null ? null : surveySection(this.view, survey),
       el("div", { className: "actions" }, [

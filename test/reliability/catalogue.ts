@@ -316,6 +316,36 @@ add({
   result: [[""], [""]],
 });
 
+// Who moved: its failures (its spill has labels, which differ by language: its results are in
+// test/functions/movers.test.ts).
+const ids = (...values: unknown[]) => values.map((value) => [value]);
+add({
+  fn: "MOVERS",
+  why: "a movement that is not one of the bridge's",
+  args: [ids("A"), column(100), column(0), "lost"],
+  error: "#VALUE!",
+});
+add({
+  fn: "MOVERS",
+  why: "no movement given",
+  args: [ids("A"), column(100), column(0), null],
+  error: "#VALUE!",
+  message: "movement is missing",
+});
+add({
+  fn: "MOVERS",
+  why: "customers not in the revenue's rows",
+  args: [ids("A", "B", "C"), column(100), column(0), "churn"],
+  error: "#VALUE!",
+});
+add({
+  fn: "MOVERS",
+  why: "a count of 0",
+  args: [ids("A"), column(100), column(0), "churn", 0],
+  error: "#VALUE!",
+  message: "count: 0 must be a whole number from 1 to 1000",
+});
+
 // ---------------------------------------------------------------------------------------------
 // Aggregated parts.
 

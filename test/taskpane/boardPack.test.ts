@@ -319,6 +319,31 @@ describe("board pack over a customers × months grid (and a survey)", () => {
     );
   });
 
+  it("who moved: SAAS.MOVERS's lists on the pack are the pane's, ten at most, largest first", () => {
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    const moved = revenue.analysis.whoMoved!;
+    const heading = rowIndexOf(book, packName, en.t("moved.heading"));
+    const at = (label: string) => {
+      for (let r = heading; r < values.length; r++) {
+        const c = (values[r] ?? []).indexOf(label);
+        if (c >= 0) return { r, c };
+      }
+      throw new Error(`no ${label}`);
+    };
+    for (const kind of ["churn", "contraction", "expansion", "new"] as const) {
+      const { r, c } = at(en.t(`moved.${kind}`));
+      expect(values[r + 1]?.slice(c, c + 2)).toEqual(["customer", "change"]);
+      moved[kind].forEach((mover, k) => {
+        expect(values[r + 2 + k]?.[c]).toBe(mover.customer);
+        expect(values[r + 2 + k]?.[c + 1] as number).toBeCloseTo(mover.change, 9);
+      });
+    }
+    // Each list adds up to its line of the bridge when it holds every mover.
+    const bridge = ready(revenue.analysis.bridge);
+    if (moved.churn.length < 10)
+      expect(moved.churn.reduce((sum, mover) => sum + mover.change, 0)).toBeCloseTo(bridge.churn, 9);
+  });
+
   it("the segment table: labels and figures per plan, then the Total", () => {
     const [table] = revenue.analysis.segmentTables;
     const heading = rowIndexOf(book, packName, en.t("pack.segmentHeading", { segment: "Plan" }));

@@ -54,6 +54,9 @@ export const errorsEn: Readonly<Record<ErrorCode, string>> = {
   "option.notBoolean": "{where}: {value} is not TRUE or FALSE",
   "option.notChoice": "{where}: {value} is not one of {choices}",
   "option.missing": "{argument} is missing",
+  "movers.oneColumn": "{argument} must be one column, one row per customer",
+  "movers.customersRows":
+    "{@customers} must have one row per customer, like {@start_mrr}: {@customers} has {customerRows} rows, {@start_mrr} has {startRows}",
   "number.between": "{where}: {value} must be a number from {min} to {max}",
   "number.atLeast": "{where}: {value} must be a number of at least {min}",
   "number.atMost": "{where}: {value} must be a number of at most {max}",

@@ -51,6 +51,9 @@ export const errorsZhCn: Readonly<Record<ErrorCode, string>> = {
   "option.notBoolean": "{where}：{value} 不是 TRUE 或 FALSE",
   "option.notChoice": "{where}：{value} 不是 {choices} 之一",
   "option.missing": "缺少{argument}",
+  "movers.oneColumn": "{argument} 必须是一列，每个客户一行",
+  "movers.customersRows":
+    "{@customers} 必须与 {@start_mrr} 一样每个客户一行：{@customers} 有 {customerRows} 行，{@start_mrr} 有 {startRows} 行",
   "number.between": "{where}：{value} 必须是 {min} 到 {max} 之间的数",
   "number.atLeast": "{where}：{value} 必须是不小于 {min} 的数",
   "number.atMost": "{where}：{value} 必须是不大于 {max} 的数",

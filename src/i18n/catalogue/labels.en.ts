@@ -6,6 +6,8 @@ import type { LabelCode } from "../../core";
 
 export const labelsEn: Readonly<Record<LabelCode, string>> = {
   "label.lower": "lower",
+  "label.customer": "customer",
+  "label.change": "change",
   "label.upper": "upper",
   "label.npsCategory": "NPS category",
   "label.metric": "metric",

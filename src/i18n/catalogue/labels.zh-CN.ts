@@ -6,6 +6,8 @@ import type { LabelCode } from "../../core";
 
 export const labelsZhCn: Readonly<Record<LabelCode, string>> = {
   "label.lower": "下限",
+  "label.customer": "客户",
+  "label.change": "变化",
   "label.upper": "上限",
   "label.npsCategory": "NPS 类别",
   "label.metric": "指标",

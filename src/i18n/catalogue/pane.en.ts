@@ -306,6 +306,13 @@ export const paneEn = {
   "pack.nrrConstant": "Net revenue retention, constant currency",
   "pack.nrrConstantContext":
     "Both periods at the start period's exchange rates: the customers' own change, without the currencies'",
+  "moved.heading": "Who moved",
+  "moved.intro": "The customers behind the bridge, the largest moves first (ten of each).",
+  "moved.churn": "Churned",
+  "moved.contraction": "Contracted",
+  "moved.expansion": "Expanded",
+  "moved.new": "New",
+  "moved.none": "None in this span.",
   "compare.heading": "Compare with other tools",
   "compare.intro":
     "The same customers under each tool's documented formula, and what differs. An empty cell: the tool documents no formula for that figure.",

@@ -277,6 +277,13 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "pack.bridgeConstant": "固定汇率下的 MRR 桥",
   "pack.nrrConstant": "净收入留存率（固定汇率）",
   "pack.nrrConstantContext": "两个期间都按起始期间的汇率换算：只反映客户自身的变化，不含汇率变化",
+  "moved.heading": "谁变动了",
+  "moved.intro": "MRR 桥背后的客户，按变动大小从大到小（每类十个）。",
+  "moved.churn": "流失",
+  "moved.contraction": "收缩",
+  "moved.expansion": "扩张",
+  "moved.new": "新增",
+  "moved.none": "此区间内没有。",
   "compare.heading": "与其他工具对比",
   "compare.intro":
     "同一批客户按各工具公开的公式计算，并说明差异所在。空白单元格：该工具未公开此指标的公式。",
