@@ -63,6 +63,10 @@ export interface ChartOptions {
   readonly height: number;
   /** The bridge's first series is the invisible base its steps stand on. */
   readonly hideFirstSeries?: boolean;
+  /** A colour per series (null: the default for its place), as the pane asked. */
+  readonly seriesColors?: readonly (string | null)[];
+  /** How the value axis's ticks read: the number format of the values ("0.0%" → 95%). */
+  readonly formatTick?: (value: number) => string;
 }
 
 /** Draws a chart as an SVG element (all text set as text nodes). */
@@ -98,9 +102,12 @@ export function drawChart(
   if (plot.right - plot.left < 20 || plot.bottom - plot.top < 20 || data.categories.length === 0)
     return svg;
 
-  // The value axis: from the lowest to the highest point drawn, always including 0.
-  let low = 0;
-  let high = 0;
+  const colorOf = (s: number) =>
+    options.seriesColors?.[s] ?? (CHART_COLORS[s % CHART_COLORS.length] as string);
+  // The value axis: from the lowest to the highest point drawn, including 0 where bars stand on
+  // it; a line (a rate over time) is drawn over its own range, as Excel scales it.
+  let low = kind === "line" ? Infinity : 0;
+  let high = kind === "line" ? -Infinity : 0;
   data.categories.forEach((_, c) => {
     let up = 0;
     let down = 0;
@@ -109,7 +116,7 @@ export function drawChart(
       if (stacked) {
         if (value >= 0) up += value;
         else down += value;
-      } else {
+      } else if (series.values[c] !== null) {
         low = Math.min(low, value);
         high = Math.max(high, value);
       }
@@ -119,6 +126,7 @@ export function drawChart(
       high = Math.max(high, up);
     }
   });
+  if (!Number.isFinite(low) || !Number.isFinite(high)) [low, high] = [0, 1];
   if (high === low) high = low + 1;
   const step = niceStep((high - low) / 5);
   low = Math.floor(low / step) * step;
@@ -139,7 +147,7 @@ export function drawChart(
       })
     );
     svg.append(
-      text(doc, axisLabel(tick, step), {
+      text(doc, options.formatTick?.(tick) ?? axisLabel(tick, step), {
         x: plot.left - 6,
         y: at + 4,
         "text-anchor": "end",
@@ -169,7 +177,7 @@ export function drawChart(
 
   if (kind === "line") {
     data.series.forEach((series, s) => {
-      const color = CHART_COLORS[s % CHART_COLORS.length] as string;
+      const color = colorOf(s);
       const points = series.values
         .map((value, c) => (value === null ? null : `${plot.left + band * (c + 0.5)},${y(value)}`))
         .filter((point): point is string => point !== null);
@@ -200,7 +208,7 @@ export function drawChart(
             y: Math.min(y(from), y(to)),
             width: barWidth,
             height: Math.abs(y(from) - y(to)),
-            fill: CHART_COLORS[s % CHART_COLORS.length] as string,
+            fill: colorOf(s),
           })
         );
       });
@@ -217,7 +225,7 @@ export function drawChart(
             y: Math.min(y(0), y(value)),
             width: Math.max(1, barWidth - 1),
             height: Math.abs(y(0) - y(value)),
-            fill: CHART_COLORS[s % CHART_COLORS.length] as string,
+            fill: colorOf(s),
           })
         );
       });
@@ -237,7 +245,7 @@ export function drawChart(
   if (legendHeight > 0) {
     let x = plot.left;
     data.series.forEach((series, s) => {
-      const color = CHART_COLORS[s % CHART_COLORS.length] as string;
+      const color = colorOf(s);
       svg.append(element(doc, "rect", { x, y: height - 20, width: 10, height: 10, fill: color }));
       svg.append(
         text(doc, series.name, { x: x + 14, y: height - 11, "font-size": 11, fill: "#404040" })

@@ -348,6 +348,13 @@ export function buildExamples(sample: SampleWorkbook): ExamplesSheet {
     `=SAAS.MOVEMENT(${startCells},${endCells}${historyCells})`,
     { spill: [shown, 1] }
   );
+  example(
+    "MOVERS",
+    "SAAS.MOVERS",
+    `Who churned, ${period}: the five biggest losses, with their change`,
+    `=SAAS.MOVERS(${mrr}!A1:A${last},${start},${end},"churn",5${history ? `,${history}` : ""})`,
+    { format: MONEY, spill: [6, 2], headers: true }
+  );
   row++;
 
   section("Month by month, compounding and projection");

@@ -72,7 +72,7 @@ export function buildSampleWorkbook(
       format: "$#,##0",
     },
   ]);
-  workbook.setColumnWidths(mrr, [170, 96, 110, 100, ...new Array<number>(months).fill(80)]);
+  workbook.setColumnPixels(mrr, [170, 96, 110, 100, ...new Array<number>(months).fill(80)]);
   if (sample.ledger) {
     const ledger = workbook.sheetId(SHEET_NAMES.ledger);
     const rowCount = sample.ledger.length - 1;
@@ -83,7 +83,7 @@ export function buildSampleWorkbook(
       },
       { range: { sheet: ledger, row: 1, column: 2, rowCount, columnCount: 1 }, format: "$#,##0" },
     ]);
-    workbook.setColumnWidths(ledger, [170, 100, 90]);
+    workbook.setColumnPixels(ledger, [170, 100, 90]);
   }
   if (sample.billing) {
     const billing = workbook.sheetId(SHEET_NAMES.billing);
@@ -101,7 +101,7 @@ export function buildSampleWorkbook(
         format: "#,##0.00",
       },
     ]);
-    workbook.setColumnWidths(billing, [150, 160, 170, 100, 100, 100, 70, 90, 90, 70, 330]);
+    workbook.setColumnPixels(billing, [150, 160, 170, 100, 100, 100, 70, 90, 90, 70, 330]);
     const rates = workbook.sheetId(SHEET_NAMES.rates);
     const rateCount = sample.billing.rates.length - 1;
     workbook.applyFormats(rates, [
@@ -114,10 +114,10 @@ export function buildSampleWorkbook(
         format: "0.0000",
       },
     ]);
-    workbook.setColumnWidths(rates, [80, 100, 80]);
+    workbook.setColumnPixels(rates, [80, 100, 80]);
   }
   if (sample.survey) {
-    workbook.setColumnWidths(workbook.sheetId(SHEET_NAMES.survey), [100, 100, 90, 70, 70, 70]);
+    workbook.setColumnPixels(workbook.sheetId(SHEET_NAMES.survey), [100, 100, 90, 70, 70, 70]);
   }
   if (examples) {
     const sheet = workbook.sheetId(SHEET_NAMES.examples);
@@ -125,7 +125,7 @@ export function buildSampleWorkbook(
       sheet,
       examples.formats.map(({ format, ...range }) => ({ range: { sheet, ...range }, format }))
     );
-    workbook.setColumnWidths(sheet, [...examples.columnWidths]);
+    workbook.setColumnPixels(sheet, [...examples.columnWidths]);
     workbook.activate(sheet);
   } else {
     workbook.activate(mrr);

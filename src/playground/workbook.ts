@@ -8,12 +8,15 @@ import { contentsOf } from "./model/building";
 import { PlaygroundPort } from "../workbook/playground";
 import type {
   CellBlock,
+  CellStyleRule,
   CellValue,
   ChartKind,
   ChartRequest,
   ColorScaleRule,
+  ColumnWidth,
   JsonValue,
   NumberFormatRule,
+  PrintLayout,
   RangeInfo,
   ReadOptions,
   SelectionInfo,
@@ -87,6 +90,18 @@ export class PlaygroundWorkbook extends Spreadsheet implements WorkbookPort {
 
   removeAddedSheet(sheetName: string): Promise<void> {
     return this.port.removeAddedSheet(sheetName);
+  }
+
+  setColumnWidths(sheetName: string, widths: readonly ColumnWidth[]): Promise<void> {
+    return this.port.setColumnWidths(sheetName, widths);
+  }
+
+  setCellStyles(sheetName: string, rules: readonly CellStyleRule[]): Promise<void> {
+    return this.port.setCellStyles(sheetName, rules);
+  }
+
+  setPrintLayout(sheetName: string, layout: PrintLayout): Promise<boolean> {
+    return this.port.setPrintLayout(sheetName, layout);
   }
   writeCells(sheetName: string, blocks: readonly CellBlock[]): Promise<void> {
     return this.port.writeCells(sheetName, blocks);

@@ -13,6 +13,7 @@
  *   2041, 2971), replaced by a stacked-column bridge.
  */
 import {
+  columnLetters,
   parseCellAddress,
   parseRangeAddress,
   splitSheetAddress,
@@ -21,12 +22,15 @@ import {
 import type {
   CellBlock,
   CellInput,
+  CellStyleRule,
   CellValue,
   ChartKind,
   ChartRequest,
   ColorScaleRule,
+  ColumnWidth,
   JsonValue,
   NumberFormatRule,
+  PrintLayout,
   RangeInfo,
   ReadOptions,
   SelectionInfo,
@@ -344,6 +348,60 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async setColumnWidths(sheetName: string, widths: readonly ColumnWidth[]): Promise<void> {
+    const sheetId = this.addedSheetId(sheetName);
+    await runBatch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetId);
+      for (const { column, points } of widths) {
+        const letters = columnLetters(column);
+        sheet.getRange(`${letters}:${letters}`).format.columnWidth = points;
+      }
+      await context.sync();
+    });
+  }
+
+  async setCellStyles(sheetName: string, rules: readonly CellStyleRule[]): Promise<void> {
+    const sheetId = this.addedSheetId(sheetName);
+    for (const rule of rules) parseRangeAddress(rule.address);
+    await runBatch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetId);
+      for (const rule of rules) {
+        const range = sheet.getRange(rule.address);
+        if (rule.bold !== undefined) range.format.font.bold = rule.bold;
+        if (rule.italic !== undefined) range.format.font.italic = rule.italic;
+        if (rule.size !== undefined) range.format.font.size = rule.size;
+        if (rule.color !== undefined) range.format.font.color = rule.color;
+        if (rule.fill !== undefined) range.format.fill.color = rule.fill;
+        if (rule.wrap !== undefined) range.format.wrapText = rule.wrap;
+        if (rule.align !== undefined)
+          range.format.horizontalAlignment = ALIGNMENT[rule.align] as Excel.HorizontalAlignment;
+        if (rule.underline !== undefined) {
+          const edge = range.format.borders.getItem("EdgeBottom" as Excel.BorderIndex);
+          edge.style = "Continuous" as Excel.BorderLineStyle;
+          edge.color = rule.underline;
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  async setPrintLayout(sheetName: string, layout: PrintLayout): Promise<boolean> {
+    const sheetId = this.addedSheetId(sheetName);
+    // Page layout is ExcelApi 1.9; without it the sheet prints as Excel's defaults have it.
+    if (!isExcelApiSupported("1.9")) return false;
+    await runBatch(async (context) => {
+      const pageLayout = context.workbook.worksheets.getItem(sheetId).pageLayout;
+      pageLayout.orientation = (
+        layout.orientation === "landscape" ? "Landscape" : "Portrait"
+      ) as Excel.PageOrientation;
+      // One page wide, as many tall as it takes (0: automatic).
+      if (layout.fitToOnePageWide)
+        pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      await context.sync();
+    });
+    return true;
+  }
+
   async addColorScale(sheetName: string, rule: ColorScaleRule): Promise<void> {
     const sheetId = this.addedSheetId(sheetName);
     parseRangeAddress(rule.address);
@@ -420,6 +478,15 @@ export class ExcelWorkbook implements WorkbookPort {
         drawn.series.getItemAt(0).format.fill.clear();
         drawn.legend.visible = false;
       }
+      // Same colour, same meaning (a gain is green on every chart); a native waterfall colours
+      // its own rises and falls.
+      if (kind !== "waterfall")
+        (chart.seriesColors ?? []).forEach((color, index) => {
+          if (color === null || (hideFirstSeries && index === 0)) return;
+          const series = drawn.series.getItemAt(index);
+          if (kind === "line") series.format.line.color = color;
+          else series.format.fill.setSolidColor(color);
+        });
       await context.sync();
     });
   }
@@ -511,6 +578,9 @@ function runBatch<T>(
     batch
   );
 }
+
+/** The port's alignments as Excel names them. */
+const ALIGNMENT = { left: "Left", center: "Center", right: "Right" } as const;
 
 function isExcelApiSupported(version: string): boolean {
   return (

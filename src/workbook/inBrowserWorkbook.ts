@@ -5,7 +5,15 @@
  * spreadsheet model (src/playground/model/) implements it and the playground page hands one to
  * the port, so that nothing in src/workbook depends on the playground or its engine.
  */
-import type { CellInput, CellValue, ChartKind, ChartRequest, ColorScaleRule } from "./port";
+import type {
+  CellInput,
+  CellStyleRule,
+  CellValue,
+  ChartKind,
+  ChartRequest,
+  ColorScaleRule,
+  PrintLayout,
+} from "./port";
 
 /** Excel's sheet size, which the playground's engine is configured to as well. */
 export const MAX_ROWS = 1_048_576;
@@ -70,6 +78,13 @@ export interface InBrowserWorkbook {
   setCells(sheet: number, blocks: readonly CellsAt[]): void;
   applyFormats(sheet: number, rules: readonly FormatRule[]): void;
   applyColorScale(sheet: number, range: SheetRange, rule: ColorScaleRule): void;
+  /** Widths of some columns, in pixels. */
+  setColumnPixelsAt(sheet: number, widths: readonly { column: number; pixels: number }[]): void;
+  applyCellStyles(
+    sheet: number,
+    styles: readonly { range: Omit<SheetRange, "sheet">; style: Omit<CellStyleRule, "address"> }[]
+  ): void;
+  keepPrintLayout(sheet: number, layout: PrintLayout): void;
   placeChart(sheet: number, chart: PlacedChart): void;
   /** Shows a sheet; the selection moves to its first cell. */
   activate(sheet: number): void;

@@ -29,12 +29,15 @@ import {
 } from "./inBrowserWorkbook";
 import type {
   CellBlock,
+  CellStyleRule,
   CellValue,
   ChartKind,
   ChartRequest,
   ColorScaleRule,
+  ColumnWidth,
   JsonValue,
   NumberFormatRule,
+  PrintLayout,
   RangeInfo,
   ReadOptions,
   SelectionInfo,
@@ -200,6 +203,28 @@ export class PlaygroundPort implements WorkbookPort {
       format: rule.format,
     }));
     this.workbook.applyFormats(sheet, parsed);
+  }
+
+  async setColumnWidths(sheetName: string, widths: readonly ColumnWidth[]): Promise<void> {
+    const sheet = this.addedSheetId(sheetName);
+    // Points to the grid's pixels (96 per inch, 72 points per inch).
+    this.workbook.setColumnPixelsAt(
+      sheet,
+      widths.map(({ column, points }) => ({ column, pixels: Math.round((points * 4) / 3) }))
+    );
+  }
+
+  async setCellStyles(sheetName: string, rules: readonly CellStyleRule[]): Promise<void> {
+    const sheet = this.addedSheetId(sheetName);
+    this.workbook.applyCellStyles(
+      sheet,
+      rules.map(({ address, ...style }) => ({ range: parseRangeAddress(address), style }))
+    );
+  }
+
+  async setPrintLayout(sheetName: string, layout: PrintLayout): Promise<boolean> {
+    this.workbook.keepPrintLayout(this.addedSheetId(sheetName), { ...layout });
+    return true;
   }
 
   async addColorScale(sheetName: string, rule: ColorScaleRule): Promise<void> {

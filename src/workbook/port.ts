@@ -115,6 +115,40 @@ export interface ChartRequest {
    * `source` as a plain stacked column chart.
    */
   readonly bridgeSource?: string;
+  /**
+   * A colour ("#RRGGBB") per series in order, the same meaning everywhere (src/taskpane/palette.ts);
+   * null leaves a series as the host draws it (the stacked bridge's invisible base stays hidden).
+   */
+  readonly seriesColors?: readonly (string | null)[];
+}
+
+/** A column's width, in points (Excel's unit: about 5.3 per character of the default font). */
+export interface ColumnWidth {
+  /** 0-based column on the sheet. */
+  readonly column: number;
+  readonly points: number;
+}
+
+/** How a range looks: only what is given changes. Colours "#RRGGBB". */
+export interface CellStyleRule {
+  /** Sheet-local address, e.g. "A1:F1". */
+  readonly address: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Font size in points. */
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  /** A thin line under the range, in this colour. */
+  readonly underline?: string;
+  readonly wrap?: boolean;
+  readonly align?: "left" | "center" | "right";
+}
+
+/** How a sheet prints: the orientation, and one page wide (as many pages tall as it takes). */
+export interface PrintLayout {
+  readonly orientation: "landscape" | "portrait";
+  readonly fitToOnePageWide: boolean;
 }
 
 /** JSON that document settings can hold. */
@@ -156,6 +190,18 @@ export interface WorkbookPort {
 
   /** Applies number formats on a sheet this port added, in one batch. */
   setNumberFormats(sheetName: string, rules: readonly NumberFormatRule[]): Promise<void>;
+
+  /** Sets column widths on a sheet this port added. */
+  setColumnWidths(sheetName: string, widths: readonly ColumnWidth[]): Promise<void>;
+
+  /** Styles ranges (bold, colours, a rule under headings…) on a sheet this port added. */
+  setCellStyles(sheetName: string, rules: readonly CellStyleRule[]): Promise<void>;
+
+  /**
+   * Sets how a sheet this port added prints; false where the host has no print settings (Excel
+   * before ExcelApi 1.9), which is no reason to fail a board pack.
+   */
+  setPrintLayout(sheetName: string, layout: PrintLayout): Promise<boolean>;
 
   /** Adds a colour-scale conditional format on a sheet this port added. */
   addColorScale(sheetName: string, rule: ColorScaleRule): Promise<void>;

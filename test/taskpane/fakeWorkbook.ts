@@ -14,10 +14,13 @@ import {
 import type {
   CellBlock,
   CellInput,
+  CellStyleRule,
   CellValue,
   ChartKind,
   ChartRequest,
   ColorScaleRule,
+  ColumnWidth,
+  PrintLayout,
   JsonValue,
   NumberFormatRule,
   RangeInfo,
@@ -33,6 +36,9 @@ export interface AddedSheet {
   readonly numberFormats: NumberFormatRule[];
   readonly colorScales: ColorScaleRule[];
   readonly charts: ChartRequest[];
+  readonly columnWidths: ColumnWidth[];
+  readonly cellStyles: CellStyleRule[];
+  print: PrintLayout | null;
 }
 
 export interface FakeWorkbookOptions {
@@ -138,7 +144,15 @@ export class FakeWorkbook implements WorkbookPort {
   async addSheet(wantedName: string): Promise<string> {
     const name = uniqueSheetName(wantedName, this.order);
     this.order.push(name);
-    this.addedSheets.set(name, { cells: [], numberFormats: [], colorScales: [], charts: [] });
+    this.addedSheets.set(name, {
+      cells: [],
+      numberFormats: [],
+      colorScales: [],
+      charts: [],
+      columnWidths: [],
+      cellStyles: [],
+      print: null,
+    });
     this.calls.push(`addSheet ${name}`);
     return name;
   }
@@ -173,6 +187,20 @@ export class FakeWorkbook implements WorkbookPort {
 
   async setNumberFormats(sheetName: string, rules: readonly NumberFormatRule[]): Promise<void> {
     this.added(sheetName).numberFormats.push(...rules);
+  }
+
+  async setColumnWidths(sheetName: string, widths: readonly ColumnWidth[]): Promise<void> {
+    this.added(sheetName).columnWidths.push(...widths);
+  }
+
+  async setCellStyles(sheetName: string, rules: readonly CellStyleRule[]): Promise<void> {
+    for (const rule of rules) parseRangeAddress(rule.address);
+    this.added(sheetName).cellStyles.push(...rules);
+  }
+
+  async setPrintLayout(sheetName: string, layout: PrintLayout): Promise<boolean> {
+    this.added(sheetName).print = layout;
+    return true;
   }
 
   async addColorScale(sheetName: string, rule: ColorScaleRule): Promise<void> {

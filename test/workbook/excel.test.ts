@@ -319,6 +319,47 @@ describe("new sheets and writes", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
+  it("sets column widths, styles and the print layout of its own sheet", async () => {
+    install({ sheets: [{ name: "Data", cells: [] }], excelApi: ["1.9"] });
+    const workbook = new ExcelWorkbook();
+    const sheet = await workbook.addSheet("Pack");
+    await workbook.setColumnWidths(sheet, [
+      { column: 0, points: 200 },
+      { column: 2, points: 80 },
+    ]);
+    await workbook.setCellStyles(sheet, [
+      { address: "A1", bold: true, size: 16, color: "#1F3864" },
+      { address: "A3:F3", fill: "#D9E1F2", underline: "#1F3864", align: "right", wrap: false },
+    ]);
+    expect(
+      await workbook.setPrintLayout(sheet, { orientation: "landscape", fitToOnePageWide: true })
+    ).toBe(true);
+    const pack = fake.sheet("Pack");
+    expect([...pack.columnWidths]).toEqual([
+      [0, 200],
+      [2, 80],
+    ]);
+    expect(pack.styles).toEqual([
+      { address: "A1", bold: true, size: 16, color: "#1F3864" },
+      { address: "A3:F3", fill: "#D9E1F2", wrap: false, align: "Right", underline: "#1F3864" },
+    ]);
+    expect(pack.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+    expect(fake.log.violations).toEqual([]);
+  });
+
+  it("has no print layout to set before ExcelApi 1.9, and says so rather than fail", async () => {
+    install({ sheets: [{ name: "Data", cells: [] }], excelApi: ["1.8"] });
+    const workbook = new ExcelWorkbook();
+    const sheet = await workbook.addSheet("Pack");
+    expect(
+      await workbook.setPrintLayout(sheet, { orientation: "landscape", fitToOnePageWide: true })
+    ).toBe(false);
+    expect(fake.sheet("Pack").pageLayout).toBeNull();
+  });
+
   it("removes a sheet it added, and refuses any other", async () => {
     const workbook = new ExcelWorkbook();
     const sheet = await workbook.addSheet("Half written");

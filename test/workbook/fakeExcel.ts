@@ -28,6 +28,21 @@ export interface FakeChart {
   bottomRight: string;
   firstSeriesFillCleared: boolean;
   legendVisible: boolean;
+  /** Colours set on series, by index (fill for columns, line for lines). */
+  seriesColors: Record<number, string>;
+}
+
+/** A style set on a range through Range.format, as recorded at sync. */
+export interface FakeStyle {
+  readonly address: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly align?: string;
+  readonly underline?: string;
 }
 
 export interface FakeSheet {
@@ -38,6 +53,10 @@ export interface FakeSheet {
   /** Formulas written, by "row,column". */
   readonly formulas: Map<string, string>;
   readonly numberFormats: Map<string, string>;
+  /** Column widths set, in points, by 0-based column. */
+  readonly columnWidths: Map<number, number>;
+  readonly styles: FakeStyle[];
+  pageLayout: { orientation: string; zoom: unknown } | null;
   readonly colorScales: { address: string; criteria: unknown }[];
   readonly charts: FakeChart[];
 }
@@ -191,6 +210,9 @@ export class FakeExcel {
       cells,
       formulas: new Map(),
       numberFormats: new Map(),
+      columnWidths: new Map(),
+      styles: [],
+      pageLayout: null,
       colorScales: [],
       charts: [],
     };
@@ -258,6 +280,7 @@ export class FakeExcel {
           queue(() => {
             if (sheet) fake.sheets.splice(fake.sheets.indexOf(sheet), 1);
           }),
+        pageLayout: { orientation: "", zoom: "" },
         charts: {
           add: (type: string, source: Loose, seriesBy: string) =>
             chartProxy(sheet, type, source, seriesBy),
@@ -277,6 +300,17 @@ export class FakeExcel {
           if (sheet === null)
             throw officeError("ItemNotFound", `The requested resource doesn't exist (${key}).`);
         },
+        onSync: () => {
+          const layout = (raw as Loose)["pageLayout"] as Loose;
+          const orientation = layout["orientation"];
+          if (
+            sheet !== null &&
+            typeof orientation === "string" &&
+            orientation !== "" &&
+            !orientation.startsWith("Error,")
+          )
+            sheet.pageLayout = { orientation: String(layout["orientation"]), zoom: layout["zoom"] };
+        },
       });
     };
 
@@ -284,6 +318,7 @@ export class FakeExcel {
       sheet: FakeSheet | null,
       at: { row: number; column: number; rowCount: number; columnCount: number }
     ): Loose => {
+      const bottomBorders: Loose[] = [];
       const cells = at.rowCount * at.columnCount;
       // Whole-column ranges are not copied: loading their values gives null, as Excel does over its limits.
       const values = sheet && cells <= 1_000_000 ? region(sheet, at) : [];
@@ -296,6 +331,20 @@ export class FakeExcel {
         values,
         load: recordingLoad("range"),
         getTables: () => tablesProxy(sheet, at),
+        format: {
+          columnWidth: -1,
+          wrapText: "",
+          horizontalAlignment: "",
+          font: { bold: "", italic: "", size: -1, color: "" },
+          fill: { color: "" },
+          borders: {
+            getItem: (edge: string) => {
+              const border = new OfficeMockObject({ style: "", color: "" }) as Loose;
+              if (edge === "EdgeBottom") bottomBorders.push(border);
+              return border;
+            },
+          },
+        },
         conditionalFormats: {
           add: (type: string) => {
             const format = track(
@@ -351,6 +400,7 @@ export class FakeExcel {
           const newValues = loose["values"];
           if (Array.isArray(newValues) && newValues !== values && sheet)
             writeRegion(sheet, at, newValues);
+          recordFormat(sheet, at, loose["format"] as Loose, bottomBorders);
           const formats = loose["numberFormat"];
           if (Array.isArray(formats) && fake.options.failNumberFormats)
             throw officeError("InvalidOperation", "The workbook is busy: a cell is being edited.");
@@ -384,6 +434,8 @@ export class FakeExcel {
       const sourceAt = rangeAt.get(source);
       let position = { topLeft: "", bottomRight: "" };
       let fillCleared = false;
+      const seriesColors: Record<number, string> = {};
+      const lines: { index: number; series: Loose }[] = [];
       const raw = new OfficeMockObject({
         name: "",
         title: { text: "" },
@@ -391,8 +443,19 @@ export class FakeExcel {
         setPosition: (topLeft: string, bottomRight: string) =>
           void (position = { topLeft, bottomRight }),
         series: {
-          getItemAt: () =>
-            new OfficeMockObject({ format: { fill: { clear: () => void (fillCleared = true) } } }),
+          getItemAt: (index: number) => {
+            const series = new OfficeMockObject({
+              format: {
+                fill: {
+                  clear: () => void (fillCleared = true),
+                  setSolidColor: (color: string) => void (seriesColors[index] = color),
+                },
+                line: { color: "" },
+              },
+            }) as Loose;
+            lines.push({ index, series });
+            return series;
+          },
         },
         delete: () => undefined,
       }) as Loose;
@@ -405,6 +468,17 @@ export class FakeExcel {
         ...position,
         firstSeriesFillCleared: fillCleared,
         legendVisible: (raw["legend"] as Loose)["visible"] !== false,
+        seriesColors: {
+          ...seriesColors,
+          ...Object.fromEntries(
+            lines
+              .map(({ index, series }) => [
+                index,
+                ((series["format"] as Loose)["line"] as Loose)["color"],
+              ])
+              .filter(([, color]) => color !== "")
+          ),
+        },
       });
       return track(raw as OfficeMockObject, "chart", {
         check: () => {
@@ -689,4 +763,37 @@ function a1(at: { row: number; column: number; rowCount: number; columnCount: nu
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** What a sync applies of Range.format: a column width, or a style (only what was set). */
+function recordFormat(
+  sheet: FakeSheet | null,
+  at: { row: number; column: number; rowCount: number; columnCount: number },
+  format: Loose,
+  bottomBorders: readonly Loose[]
+): void {
+  if (sheet === null || format === undefined) return;
+  // What was never set reads as the mock's "not loaded" text, or the placeholder it started as.
+  const set = (value: unknown) =>
+    value !== "" &&
+    value !== -1 &&
+    value !== undefined &&
+    !(typeof value === "string" && value.startsWith("Error,"));
+  const width = format["columnWidth"];
+  if (set(width))
+    for (let c = at.column; c < at.column + at.columnCount; c++)
+      sheet.columnWidths.set(c, Number(width));
+  const font = format["font"] as Loose;
+  const fill = format["fill"] as Loose;
+  const style: Record<string, unknown> = {};
+  if (set(font["bold"])) style["bold"] = font["bold"];
+  if (set(font["italic"])) style["italic"] = font["italic"];
+  if (set(font["size"])) style["size"] = font["size"];
+  if (set(font["color"])) style["color"] = font["color"];
+  if (set(fill["color"])) style["fill"] = fill["color"];
+  if (set(format["wrapText"])) style["wrap"] = format["wrapText"];
+  if (set(format["horizontalAlignment"])) style["align"] = format["horizontalAlignment"];
+  const underline = bottomBorders.find((border) => border["style"] === "Continuous");
+  if (underline !== undefined) style["underline"] = underline["color"];
+  if (Object.keys(style).length > 0) sheet.styles.push({ address: a1(at), ...style } as FakeStyle);
 }

@@ -34,4 +34,13 @@ export async function expectEveryWriteRefused(
   ).rejects.toThrow(refusal);
   await expect(workbook.activateSheet(sheet)).rejects.toThrow(refusal);
   await expect(workbook.removeAddedSheet(sheet)).rejects.toThrow(refusal);
+  await expect(workbook.setColumnWidths(sheet, [{ column: 0, points: 80 }])).rejects.toThrow(
+    refusal
+  );
+  await expect(workbook.setCellStyles(sheet, [{ address: "A1", bold: true }])).rejects.toThrow(
+    refusal
+  );
+  await expect(
+    workbook.setPrintLayout(sheet, { orientation: "landscape", fitToOnePageWide: true })
+  ).rejects.toThrow(refusal);
 }

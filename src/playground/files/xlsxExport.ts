@@ -8,6 +8,7 @@
  */
 import type { Cell, Row, Workbook } from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import type { CellStyle } from "../model/decorations";
 import type { Spreadsheet } from "../model/spreadsheet";
 import { formulaForFile } from "./xlsxFormulas";
 
@@ -79,6 +80,17 @@ export function buildXlsx(model: Spreadsheet, ExcelJS: { Workbook: new () => Wor
         if (view.numberFormat !== null && typeof view.value === "number")
           target.numFmt = view.numberFormat;
         if (bold.has(r)) target.font = { bold: true };
+        const style = model.styleAt(sheet, r, c);
+        if (style !== null) styleCell(target, style);
+      }
+    }
+    const print = snapshot.decorations.print;
+    if (print !== undefined) {
+      worksheet.pageSetup.orientation = print.orientation;
+      if (print.fitToOnePageWide) {
+        worksheet.pageSetup.fitToPage = true;
+        worksheet.pageSetup.fitToWidth = 1;
+        worksheet.pageSetup.fitToHeight = 0;
       }
     }
   }
@@ -95,6 +107,27 @@ export function buildXlsx(model: Spreadsheet, ExcelJS: { Workbook: new () => Wor
     },
   ];
   return book;
+}
+
+/** The pane's style of a cell as ExcelJS writes it (colours as ARGB). */
+function styleCell(target: Cell, style: CellStyle): void {
+  const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+  target.font = {
+    ...target.font,
+    ...(style.bold === undefined ? {} : { bold: style.bold }),
+    ...(style.italic === undefined ? {} : { italic: style.italic }),
+    ...(style.size === undefined ? {} : { size: style.size }),
+    ...(style.color === undefined ? {} : { color: { argb: argb(style.color) } }),
+  };
+  if (style.fill !== undefined)
+    target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.underline !== undefined)
+    target.border = { bottom: { style: "thin", color: { argb: argb(style.underline) } } };
+  if (style.align !== undefined || style.wrap !== undefined)
+    target.alignment = {
+      ...(style.align === undefined ? {} : { horizontal: style.align }),
+      ...(style.wrap === undefined ? {} : { wrapText: style.wrap }),
+    };
 }
 
 /** Marks the array formulas ExcelJS wrote as dynamic arrays (cm="1" and the metadata part). */

@@ -1,6 +1,8 @@
 /** The charts the task pane placed on the active sheet, drawn over its cells. */
 import type { Spreadsheet } from "../model/spreadsheet";
+import type { PlacedChart } from "../../workbook/inBrowserWorkbook";
 import { chartData, drawChart } from "../chart";
+import { formatValue } from "../format";
 import type { Make } from "./dom";
 import type { Geometry } from "./geometry";
 
@@ -36,9 +38,24 @@ export function renderCharts(
           width: width - 2,
           height: height - 2,
           hideFirstSeries: chart.hideFirstSeries,
+          ...(chart.request.seriesColors === undefined
+            ? {}
+            : { seriesColors: chart.request.seriesColors }),
+          formatTick: tickFormat(workbook, chart),
         })
       );
       return frame;
     })
   );
+}
+
+/** Ticks in the number format of the chart's first value, as Excel links an axis to its source. */
+function tickFormat(
+  workbook: Spreadsheet,
+  chart: PlacedChart
+): ((value: number) => string) | undefined {
+  const { sheet, row, column } = chart.source;
+  const format = workbook.numberFormatAt(sheet, row + 1, column + 1);
+  if (format === null || format === "General") return undefined;
+  return (value) => formatValue(value, format);
 }

@@ -172,7 +172,15 @@ export class SheetView {
         node.style.left = `${cellLeft}px`;
         node.style.top = `${geometry.cellTop(row)}px`;
         node.style.width = `${right - cellLeft}px`;
-        node.style.background = workbook.colorAt(sheet, row, column) ?? "";
+        // The pane's styles (a board pack's headings), then a colour scale over them.
+        const style = workbook.styleAt(sheet, row, column);
+        node.style.background = workbook.colorAt(sheet, row, column) ?? style?.fill ?? "";
+        node.style.fontWeight = style?.bold ? "600" : "";
+        node.style.fontStyle = style?.italic ? "italic" : "";
+        node.style.color = style?.color ?? "";
+        node.style.fontSize = style?.size === undefined ? "" : `${(style.size * 4) / 3}px`;
+        node.style.borderBottom = style?.underline ? `1px solid ${style.underline}` : "";
+        node.style.textAlign = style?.align ?? "";
         node.textContent = text;
         node.dataset["row"] = String(row);
         node.dataset["column"] = String(column);

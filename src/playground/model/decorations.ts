@@ -3,7 +3,7 @@
  * column widths. Plain data, for the grid to draw and the workbook to keep and export.
  */
 import type { FormatRule, PlacedChart, SheetRange } from "../../workbook/inBrowserWorkbook";
-import type { ColorScaleRule } from "../../workbook/port";
+import type { CellStyleRule, ColorScaleRule, PrintLayout } from "../../workbook/port";
 
 /** A colour scale over a rectangle. */
 export interface ColorScale {
@@ -21,7 +21,20 @@ export interface SheetDecorations {
   readonly colorScales: readonly ColorScale[];
   readonly charts: readonly PlacedChart[];
   readonly columnWidths: readonly number[];
+  /** How ranges look (a board pack's headings and headers); later rules win. */
+  readonly cellStyles?: readonly PlacedStyle[];
+  /** How the sheet prints, as the pane asked (kept, and written to .xlsx files). */
+  readonly print?: PrintLayout;
 }
+
+/** A style over a rectangle of a sheet. */
+export interface PlacedStyle {
+  readonly range: Omit<SheetRange, "sheet">;
+  readonly style: CellStyle;
+}
+
+/** What a range looks like: CellStyleRule without its address. */
+export type CellStyle = Omit<CellStyleRule, "address">;
 
 export const DEFAULT_COLUMN_WIDTH = 96;
 
@@ -66,13 +79,13 @@ export class Decorations {
     return { ...kept, cellFormats };
   }
 
-  /** Replaces a sheet's decorations (a sheet restored or imported). */
   /** Forgets a sheet that is gone. */
   forget(sheet: number): void {
     this.sheets.delete(sheet);
     this.cellFormats.delete(sheet);
   }
 
+  /** Replaces a sheet's decorations (a sheet restored or imported). */
   set(sheet: number, decorations: SheetDecorations): void {
     this.sheets.set(sheet, { ...decorations, cellFormats: [] });
     const cells = new Map<string, string>();
@@ -143,6 +156,35 @@ export class Decorations {
   addChart(sheet: number, chart: PlacedChart): void {
     const current = this.sheets.get(sheet) ?? EMPTY;
     this.sheets.set(sheet, { ...current, charts: [...current.charts, chart] });
+  }
+
+  addCellStyles(sheet: number, styles: readonly PlacedStyle[]): void {
+    const current = this.sheets.get(sheet) ?? EMPTY;
+    this.sheets.set(sheet, { ...current, cellStyles: [...(current.cellStyles ?? []), ...styles] });
+  }
+
+  /** A cell's style: every rule covering it, the later winning where they differ. */
+  styleAt(sheet: number, row: number, column: number): CellStyle | null {
+    const styles = this.sheets.get(sheet)?.cellStyles;
+    if (styles === undefined || styles.length === 0) return null;
+    let style: CellStyle | null = null;
+    for (const placed of styles)
+      if (contains(placed.range, row, column)) style = { ...(style ?? {}), ...placed.style };
+    return style;
+  }
+
+  setPrint(sheet: number, layout: PrintLayout): void {
+    this.sheets.set(sheet, { ...(this.sheets.get(sheet) ?? EMPTY), print: layout });
+  }
+
+  /** Sets the width of some columns, in pixels, leaving the others as they were. */
+  setColumnWidthsAt(sheet: number, widths: readonly { column: number; pixels: number }[]): void {
+    const current = [...(this.sheets.get(sheet)?.columnWidths ?? [])];
+    for (const { column, pixels } of widths) {
+      while (current.length < column) current.push(DEFAULT_COLUMN_WIDTH);
+      current[column] = pixels;
+    }
+    this.setColumnWidths(sheet, current);
   }
 
   setColumnWidths(sheet: number, widths: readonly number[]): void {

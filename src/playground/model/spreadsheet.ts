@@ -14,11 +14,16 @@ import type {
   PlacedChart,
   SheetRange,
 } from "../../workbook/inBrowserWorkbook";
-import type { CellValue, ColorScaleRule } from "../../workbook/port";
+import type { CellValue, ColorScaleRule, PrintLayout } from "../../workbook/port";
 import { impliedFormat, portValue } from "./cellContent";
 import { Cells, type StoredCell } from "./cells";
 import type { CellView } from "./cellView";
-import { Decorations, type SheetDecorations } from "./decorations";
+import {
+  type CellStyle,
+  Decorations,
+  type PlacedStyle,
+  type SheetDecorations,
+} from "./decorations";
 import { spillSize } from "./spillReferences";
 import type { BuildContents, SheetSnapshot } from "./building";
 export type { BuildContents, PlaygroundSheet, SheetSnapshot } from "./building";
@@ -378,8 +383,27 @@ export class Spreadsheet implements InBrowserWorkbook {
     return this.decorations.columnWidth(sheet, column);
   }
 
+  /** Widths of some columns, in pixels (the pane's, converted from points by the port). */
+  setColumnPixelsAt(sheet: number, widths: readonly { column: number; pixels: number }[]): void {
+    this.decorations.setColumnWidthsAt(sheet, widths);
+    this.emit({ kind: "formats", sheet });
+  }
+
+  applyCellStyles(sheet: number, styles: readonly PlacedStyle[]): void {
+    this.decorations.addCellStyles(sheet, styles);
+    this.emit({ kind: "formats", sheet });
+  }
+
+  styleAt(sheet: number, row: number, column: number): CellStyle | null {
+    return this.decorations.styleAt(sheet, row, column);
+  }
+
+  keepPrintLayout(sheet: number, layout: PrintLayout): void {
+    this.decorations.setPrint(sheet, layout);
+  }
+
   /** Column widths in pixels from column A on (the playground sets them for its sample sheets). */
-  setColumnWidths(sheet: number, widths: readonly number[]): void {
+  setColumnPixels(sheet: number, widths: readonly number[]): void {
     this.decorations.setColumnWidths(sheet, widths);
     this.emit({ kind: "formats", sheet });
   }
