@@ -19,6 +19,7 @@ import {
 } from "../analysis";
 import { MetricError, SpillLabel } from "../core";
 import { bridgeChart, lineChart } from "./charts";
+import { PALETTE } from "./palette";
 import {
   type ViewContext,
   choiceSelect,
@@ -219,7 +220,12 @@ export function bridgeSection(
   };
   return el("section", { className: "block", testId: "bridge" }, [
     el("h2", { text: t("bridge.heading") }),
-    bridgeChart(bars, (value) => translator.amount(value), t("bridge.chartLabel", words)),
+    bridgeChart(
+      bars,
+      (value) => translator.amount(value),
+      (value) => translator.compactAmount(value),
+      t("bridge.chartLabel", words)
+    ),
     el("div", { className: "scroll" }, [
       el("table", { className: "figures", testId: "bridge-table" }, [
         el(
@@ -259,21 +265,25 @@ export function trendSection(
         {
           name: t("trend.nrr"),
           values: analysis.trend.map((point) => valueOf(point.nrr)),
-          className: "series-a",
+          colour: PALETTE.nrr,
         },
         {
           name: t("trend.grr"),
           values: analysis.trend.map((point) => valueOf(point.grr)),
-          className: "series-b",
+          colour: PALETTE.grr,
         },
       ],
       categories,
-      (value) => translator.percent(value),
-      t("trend.chartLabel", {
-        first: categories[0] ?? "",
-        last: categories[categories.length - 1] ?? "",
-      }),
-      "trend-chart"
+      {
+        label: t("trend.chartLabel", {
+          first: categories[0] ?? "",
+          last: categories[categories.length - 1] ?? "",
+        }),
+        testId: "trend-chart",
+        tick: (value) => translator.percent(value),
+        // 100% is where a period keeps all its revenue: above it, the customers grew.
+        reference: 1,
+      }
     ),
   ]);
 }
