@@ -57,7 +57,14 @@ function valueAxis(
 ): void {
   for (const value of ticks) {
     chart.append(
-      svg("line", { x1: left, x2: WIDTH - RIGHT_PAD, y1: y(value), y2: y(value), class: "grid" }),
+      svg("line", {
+        x1: left,
+        x2: WIDTH - RIGHT_PAD,
+        y1: y(value),
+        y2: y(value),
+        class: "grid",
+        "data-value": value,
+      }),
       svg(
         "text",
         {
