@@ -50,6 +50,8 @@ export interface Translator {
   percent(value: number): string;
   /** MRR and other amounts, in the user's unit: 12345.6 → "12,346". */
   amount(value: number): string;
+  /** An amount on a chart's axis, short: 2400013 → "2.4M", 1482436 → "1.48M" ("148万"). */
+  compactAmount(value: number): string;
   /** A plain figure with up to two decimals (a quick ratio, a CES). */
   number(value: number): string;
   /** NPS points: one decimal. */
@@ -73,6 +75,11 @@ export function createTranslator(
       signDisplay: "exceptZero",
     }),
     amount: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    // Three significant digits tell an axis's round ticks apart (1.02M from 1.04M).
+    compactAmount: new Intl.NumberFormat(locale, {
+      notation: "compact",
+      maximumSignificantDigits: 3,
+    }),
     number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
     points: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
@@ -132,6 +139,7 @@ export function createTranslator(
     },
     percent: (value) => formats.percent.format(value),
     amount: (value) => formats.amount.format(value),
+    compactAmount: (value) => formats.compactAmount.format(value),
     number: (value) => formats.number.format(value),
     points: (value) => formats.points.format(value),
     period,

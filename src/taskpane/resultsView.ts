@@ -19,6 +19,7 @@ import {
 } from "../analysis";
 import { MetricError, SpillLabel } from "../core";
 import { bridgeChart, lineChart } from "./charts";
+import { PALETTE } from "./palette";
 import {
   type ViewContext,
   choiceSelect,
@@ -219,18 +220,25 @@ export function bridgeSection(
   };
   return el("section", { className: "block", testId: "bridge" }, [
     el("h2", { text: t("bridge.heading") }),
-    bridgeChart(bars, (value) => translator.amount(value), t("bridge.chartLabel", words)),
-    el("table", { className: "figures", testId: "bridge-table" }, [
-      el(
-        "tbody",
-        {},
-        bars.map((bar) =>
-          el("tr", { data: { step: bar.step, value: String(bar.amount) } }, [
-            el("th", { text: bar.label, attrs: { scope: "row" } }),
-            el("td", { text: translator.amount(bar.amount) }),
-          ])
-        )
-      ),
+    bridgeChart(
+      bars,
+      (value) => translator.amount(value),
+      (value) => translator.compactAmount(value),
+      t("bridge.chartLabel", words)
+    ),
+    el("div", { className: "scroll" }, [
+      el("table", { className: "figures", testId: "bridge-table" }, [
+        el(
+          "tbody",
+          {},
+          bars.map((bar) =>
+            el("tr", { data: { step: bar.step, value: String(bar.amount) } }, [
+              el("th", { text: bar.label, attrs: { scope: "row" } }),
+              el("td", { text: translator.amount(bar.amount) }),
+            ])
+          )
+        ),
+      ]),
     ]),
     !analysis.usesHistory && analysis.start > 0
       ? el("p", { className: "hint", text: t("bridge.noHistory") })
@@ -257,21 +265,25 @@ export function trendSection(
         {
           name: t("trend.nrr"),
           values: analysis.trend.map((point) => valueOf(point.nrr)),
-          className: "series-a",
+          colour: PALETTE.nrr,
         },
         {
           name: t("trend.grr"),
           values: analysis.trend.map((point) => valueOf(point.grr)),
-          className: "series-b",
+          colour: PALETTE.grr,
         },
       ],
       categories,
-      (value) => translator.percent(value),
-      t("trend.chartLabel", {
-        first: categories[0] ?? "",
-        last: categories[categories.length - 1] ?? "",
-      }),
-      "trend-chart"
+      {
+        label: t("trend.chartLabel", {
+          first: categories[0] ?? "",
+          last: categories[categories.length - 1] ?? "",
+        }),
+        testId: "trend-chart",
+        tick: (value) => translator.percent(value),
+        // 100% is where a period keeps all its revenue: above it, the customers grew.
+        reference: 1,
+      }
     ),
   ]);
 }
@@ -291,6 +303,8 @@ export function compareSection(view: ViewContext, analysis: RevenueAnalysis): HT
       el("p", { className: "status error", text: view.say(table.problem) }),
     ]);
   const [header = [], ...rows] = table.value;
+  // The last column says in a sentence what differs (SAAS.RECONCILE's layout, docs/conventions.md).
+  const noteColumn = header.length - 1;
   const word = (cell: unknown, ratio: boolean): { text: string; title?: string } => {
     if (cell instanceof SpillLabel) return { text: view.translator.say(cell.worded) };
     if (cell instanceof MetricError) return { text: "—", title: view.translator.say(cell.worded) };
@@ -307,8 +321,12 @@ export function compareSection(view: ViewContext, analysis: RevenueAnalysis): HT
           el(
             "tr",
             {},
-            header.map((cell) =>
-              el("th", { text: word(cell, false).text, attrs: { scope: "col" } })
+            header.map((cell, i) =>
+              el("th", {
+                text: word(cell, false).text,
+                attrs: { scope: "col" },
+                className: i === noteColumn ? "note" : "",
+              })
             )
           ),
         ]),
@@ -325,7 +343,11 @@ export function compareSection(view: ViewContext, analysis: RevenueAnalysis): HT
                 const { text, title } = word(cell, ratio);
                 return i === 0
                   ? el("th", { text, attrs: { scope: "row" } })
-                  : el("td", { text, attrs: title === undefined ? {} : { title } });
+                  : el("td", {
+                      text,
+                      attrs: title === undefined ? {} : { title },
+                      className: i === noteColumn ? "note" : "",
+                    });
               })
             );
           })
@@ -418,30 +440,32 @@ export function surveySection(view: ViewContext, analysis: SurveyAnalysis): HTML
       ["survey.responses", breakdown.responses],
     ];
     children.push(
-      el("table", { className: "figures", testId: "nps-breakdown" }, [
-        el("thead", {}, [
-          el("tr", {}, [
-            el("th", { text: t("survey.answer"), attrs: { scope: "col" } }),
-            el("th", { text: t("survey.count"), attrs: { scope: "col" } }),
-            el("th", { text: t("survey.share"), attrs: { scope: "col" } }),
-          ]),
-        ]),
-        el(
-          "tbody",
-          {},
-          rows.map(([key, count]) =>
+      el("div", { className: "scroll" }, [
+        el("table", { className: "figures", testId: "nps-breakdown" }, [
+          el("thead", {}, [
             el("tr", {}, [
-              el("th", { text: t(key), attrs: { scope: "row" } }),
-              el("td", { text: translator.amount(count) }),
-              el("td", {
-                text:
-                  breakdown.responses > 0
-                    ? translator.percent(count / breakdown.responses)
-                    : t("figure.none"),
-              }),
-            ])
-          )
-        ),
+              el("th", { text: t("survey.answer"), attrs: { scope: "col" } }),
+              el("th", { text: t("survey.count"), attrs: { scope: "col" } }),
+              el("th", { text: t("survey.share"), attrs: { scope: "col" } }),
+            ]),
+          ]),
+          el(
+            "tbody",
+            {},
+            rows.map(([key, count]) =>
+              el("tr", {}, [
+                el("th", { text: t(key), attrs: { scope: "row" } }),
+                el("td", { text: translator.amount(count) }),
+                el("td", {
+                  text:
+                    breakdown.responses > 0
+                      ? translator.percent(count / breakdown.responses)
+                      : t("figure.none"),
+                }),
+              ])
+            )
+          ),
+        ]),
       ])
     );
   }
@@ -449,35 +473,37 @@ export function surveySection(view: ViewContext, analysis: SurveyAnalysis): HTML
   for (const table of analysis.segmentTables) {
     children.push(
       el("h3", { text: t("survey.bySegment", { metric: t(KPI_NAME[metric]) }) }),
-      el(
-        "table",
-        { className: "figures", testId: "survey-segment-table", data: { segment: table.name } },
-        [
-          el("thead", {}, [
-            el("tr", {}, [
-              el("th", { text: segmentColumnName(t, table), attrs: { scope: "col" } }),
-              el("th", { text: t(KPI_NAME[metric]), attrs: { scope: "col" } }),
+      el("div", { className: "scroll" }, [
+        el(
+          "table",
+          { className: "figures", testId: "survey-segment-table", data: { segment: table.name } },
+          [
+            el("thead", {}, [
+              el("tr", {}, [
+                el("th", { text: segmentColumnName(t, table), attrs: { scope: "col" } }),
+                el("th", { text: t(KPI_NAME[metric]), attrs: { scope: "col" } }),
+              ]),
             ]),
-          ]),
-          el(
-            "tbody",
-            {},
-            table.rows.map((row) =>
-              el("tr", { className: row.total ? "total" : "" }, [
-                el("th", {
-                  text: segmentLabel(view, row.label, row.total),
-                  attrs: { scope: "row" },
-                }),
-                el("td", {
-                  text: figureText(view, row.figure, (value) =>
-                    formatKpi(view.translator, metric, value)
-                  ),
-                }),
-              ])
-            )
-          ),
-        ]
-      )
+            el(
+              "tbody",
+              {},
+              table.rows.map((row) =>
+                el("tr", { className: row.total ? "total" : "" }, [
+                  el("th", {
+                    text: segmentLabel(view, row.label, row.total),
+                    attrs: { scope: "row" },
+                  }),
+                  el("td", {
+                    text: figureText(view, row.figure, (value) =>
+                      formatKpi(view.translator, metric, value)
+                    ),
+                  }),
+                ])
+              )
+            ),
+          ]
+        ),
+      ])
     );
   }
   return el("section", { className: "block", testId: "survey" }, children);

@@ -15,6 +15,7 @@ import {
 import { MetricError } from "../core";
 import { DEFAULT_ASSUMPTIONS, type MeasuredBaseline } from "./controller";
 import { lineChart } from "./charts";
+import { PALETTE } from "./palette";
 import { type ViewContext, choiceSelect } from "./controls";
 import { type Child, el, onAction, uniqueId } from "./dom";
 import type { MessageKey } from "../i18n";
@@ -234,13 +235,26 @@ function whatIfOutputs(
   return [
     lineChart(
       [
-        { name: t("whatIf.baselineColumn"), values: projection.baselineMrr, className: "series-b" },
-        { name: t("whatIf.scenarioColumn"), values: projection.scenarioMrr, className: "series-a" },
+        {
+          name: t("whatIf.baselineColumn"),
+          values: projection.baselineMrr,
+          colour: PALETTE.baseline,
+        },
+        {
+          name: t("whatIf.scenarioColumn"),
+          values: projection.scenarioMrr,
+          colour: PALETTE.scenario,
+        },
       ],
       categories,
-      (value) => translator.amount(value),
-      t("whatIf.chartLabel", { months: assumptions.months }),
-      "whatif-chart"
+      {
+        label: t("whatIf.chartLabel", { months: assumptions.months }),
+        testId: "whatif-chart",
+        // Short amounts ("1.48M") fit the axis at 320 px; the sentence below gives them in full.
+        tick: (value) => translator.compactAmount(value),
+        // MRR from zero, as the bridge: the gap between the lines is the gap in revenue.
+        fromZero: true,
+      }
     ),
     el("p", {
       className: "result",

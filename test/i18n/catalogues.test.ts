@@ -217,6 +217,14 @@ describe("formatting for the locale", () => {
     expect(createTranslator("en", "de-DE").amount(1234567.4)).toBe("1.234.567");
     expect(english.points(40)).toBe("40.0");
   });
+
+  it("shortens a chart axis's amounts for the locale, keeping round ticks apart", () => {
+    expect(english.compactAmount(2400013)).toBe("2.4M");
+    expect(english.compactAmount(240000)).toBe("240K");
+    expect(english.compactAmount(1020000)).toBe("1.02M");
+    expect(english.compactAmount(0)).toBe("0");
+    expect(chinese.compactAmount(2400013)).toBe("240万");
+  });
 });
 
 describe("the labels spills show (src/core/labels.ts)", () => {

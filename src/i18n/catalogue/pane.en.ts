@@ -263,7 +263,7 @@ export const paneEn = {
   "pack.writing": "Writing the board pack…",
   "pack.done": "Board pack written to the new sheet “{sheet}”.",
   "pack.waterfallFallback":
-    "Excel could not draw a waterfall here, so the bridge is a stacked-column chart.",
+    "A waterfall chart could not be drawn here, so the bridge is a stacked-column chart.",
   "pack.failed": "The board pack could not be written: {message}",
   "pack.sheetName": "Board pack",
   "pack.title": "Retention board pack",

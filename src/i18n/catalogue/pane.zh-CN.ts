@@ -236,7 +236,7 @@ export const paneZhCn: Readonly<Record<MessageKey, Template>> = {
   "pack.hint": "新增一张由实时 =SAAS 公式构成的工作表；您的工作表保持不变。",
   "pack.writing": "正在生成董事会报告…",
   "pack.done": "董事会报告已写入新工作表“{sheet}”。",
-  "pack.waterfallFallback": "Excel 在此无法绘制瀑布图，因此 MRR 桥改用堆积柱形图。",
+  "pack.waterfallFallback": "此处无法绘制瀑布图，因此 MRR 桥改用堆积柱形图。",
   "pack.failed": "无法生成董事会报告：{message}",
   "pack.sheetName": "董事会报告",
   "pack.title": "留存董事会报告",
