@@ -142,8 +142,7 @@ function ledgerLines(options: LedgerOptions, dialect: Dialect): Relation {
     (word, i) => `    WHEN cover_word = '${word}' THEN ${COVER_WORD_MONTHS[i] as number}`
   );
   const week = COVER_WORDS[COVER_WORD_MONTHS.indexOf(0)] as string;
-  const isNumber = dialect.matches("cover_text", NUMBER_PATTERN);
-  const asNumber = dialect.tryDouble("cover_text");
+  const isWord = `LOWER(cover_text) IN (${COVER_WORDS.map((word) => `'${word}'`).join(", ")})`;
   return {
     name: "rm_lines",
     about:
@@ -174,19 +173,26 @@ function ledgerLines(options: LedgerOptions, dialect: Dialect): Relation {
       `      THEN ${double(DAYS_PER_MONTH, dialect)} / CAST(NULLIF(${days}, 0) AS ${dbl})`,
       "  END AS rate_factor",
       "FROM (",
+      "  -- a service end date: a date serial (a number above the most months) or yyyy-mm-dd",
       "  SELECT",
       "    l.*,",
-      "    LOWER(cover_text) AS cover_word,",
-      `    CASE WHEN ${isNumber} THEN ${asNumber} END AS cover_number,`,
-      "    -- a service end date: a date serial (a number above the most months) or yyyy-mm-dd",
       "    CASE",
-      `      WHEN ${isNumber} AND ${asNumber} > ${MAX_COVER_MONTHS} AND ${asNumber} < ${LAST_DATE_SERIAL + 1}`,
-      `        THEN CAST(FLOOR(${asNumber}) AS ${integer})`,
-      `      WHEN ${dialect.matches("cover_text", ISO_DATE_PATTERN)}`,
-      `        THEN ${dialect.daysBetween(SERIAL_EPOCH, dialect.tryDate("cover_text"))}`,
+      `      WHEN cover_number > ${MAX_COVER_MONTHS} AND cover_number < ${LAST_DATE_SERIAL + 1}`,
+      `        THEN CAST(FLOOR(cover_number) AS ${integer})`,
+      "      ELSE cover_date_day",
       "    END AS cover_end_day",
       "  FROM (",
-      indentBlock(source(["  l.covers,", "  TRIM(l.covers) AS cover_text,"]), 4),
+      "    -- each covers text read once: a word, else a number, else a date (words skip the rest)",
+      "    SELECT",
+      "      l.*,",
+      "      LOWER(cover_text) AS cover_word,",
+      `      CASE WHEN ${isWord} THEN NULL WHEN ${dialect.matches("cover_text", NUMBER_PATTERN)}`,
+      `        THEN ${dialect.tryDouble("cover_text")} END AS cover_number,`,
+      `      CASE WHEN ${isWord} THEN NULL WHEN ${dialect.matches("cover_text", ISO_DATE_PATTERN)}`,
+      `        THEN ${dialect.daysBetween(SERIAL_EPOCH, dialect.tryDate("cover_text"))} END AS cover_date_day`,
+      "    FROM (",
+      indentBlock(source(["  l.covers,", "  TRIM(l.covers) AS cover_text,"]), 6),
+      "    ) l",
       "  ) l",
       ") l"
     ),
