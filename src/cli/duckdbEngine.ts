@@ -279,7 +279,8 @@ WHERE NOT blank_row`);
       run(stepName(relation), duckdb.createRelation(relation.name, relation.select));
     for (const relation of script.matrixRelations) await make(relation);
     await refuseProblems(connection, script.queries.problems.select, request, columns);
-    for (const relation of script.figureRelations) await make(relation);
+    for (const relation of script.movementRelations) await make(relation);
+    let cohortsMade = false;
 
     const [counts] = (await rowsOf(
       connection,
@@ -332,6 +333,9 @@ ORDER BY c.customer_line, p.period_no`);
         if (current !== undefined) await each(current);
       },
       async cohorts(mode: CohortMode) {
+        // Made when first asked for: most runs want the bridge and the rates only.
+        if (!cohortsMade) for (const relation of script.cohortRelations) await make(relation);
+        cohortsMade = true;
         const rows = await rowsOf(connection, script.queries.cohorts.select);
         const table: { cohortStart: string; retention: number[] }[] = [];
         for (const row of rows) {

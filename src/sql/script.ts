@@ -13,8 +13,10 @@ import { type Query, aggregatesQuery, movementRelations, movementsQuery } from "
 export interface LedgerScript {
   /** The relations from ledger_lines to the matrix: make them first, then read `problems`. */
   readonly matrixRelations: readonly Relation[];
-  /** The relations of the comparison and of the cohort table, once there is no problem. */
-  readonly figureRelations: readonly Relation[];
+  /** The relations of the comparison, once there is no problem. */
+  readonly movementRelations: readonly Relation[];
+  /** The relations of the cohort table, when it is asked for. */
+  readonly cohortRelations: readonly Relation[];
   readonly queries: {
     readonly problems: Query;
     readonly aggregates: Query;
@@ -55,7 +57,8 @@ function problemsQuery(): Query {
 export function ledgerScript(options: LedgerOptions, dialect: Dialect): LedgerScript {
   return {
     matrixRelations: ledgerRelations(options, dialect),
-    figureRelations: [...movementRelations(options, dialect), ...cohortRelations(dialect)],
+    movementRelations: movementRelations(options, dialect),
+    cohortRelations: cohortRelations(dialect),
     queries: {
       problems: problemsQuery(),
       aggregates: aggregatesQuery(options, dialect),
@@ -154,10 +157,11 @@ export function printedScript(
     comment(header.join("\n")),
     ...script.matrixRelations.map(relation),
     query(queries.problems),
-    ...script.figureRelations.map(relation),
+    ...script.movementRelations.map(relation),
     query(queries.aggregates),
     query(queries.movements),
     query(queries.matrix),
+    ...script.cohortRelations.map(relation),
     query(queries.cohorts),
   ].join("\n\n")}\n`;
 }
