@@ -18,9 +18,22 @@ const OUTER_ROOMS = [
   "**/playground/**",
 ];
 
+/** DuckDB, a native library: the command line (src/cli) and its tests only (docs/warehouse.md). */
+const DUCKDB = {
+  group: ["@duckdb/*", "@duckdb/**"],
+  message: "DuckDB runs in the command line (src/cli) only, never in the add-in's bundles (docs/warehouse.md).",
+};
+
+/** The command line's room: Node, files and DuckDB. The add-in's rooms never import it. */
+const COMMAND_LINE = ["**/cli", "**/cli/**"];
+
+/** The SQL definitions' room (src/sql): the core and the analysis never import it. */
+const SQL_ROOM = ["**/sql", "**/sql/**"];
+
 /** Libraries for the playground, the tests and the command line: never in the add-in's bundles. */
 const BUNDLE_LIBRARIES = [
   { group: ["hyperformula", "hyperformula/**"], message: "HyperFormula (GPL-3.0) stays in tests and the playground." },
+  DUCKDB,
 ];
 
 /** Globals a pure room must not touch: Office, the DOM, I/O. */
@@ -53,7 +66,7 @@ export default [
         {
           patterns: [
             {
-              group: ["**/analysis", "**/analysis/**", "**/i18n", "**/i18n/**", ...OUTER_ROOMS],
+              group: ["**/analysis", "**/analysis/**", "**/i18n", "**/i18n/**", ...SQL_ROOM, ...COMMAND_LINE, ...OUTER_ROOMS],
               message: "An arrow never points up: core imports nothing from the other rooms.",
             },
             ...BUNDLE_LIBRARIES,
@@ -72,7 +85,7 @@ export default [
         {
           patterns: [
             {
-              group: ["**/i18n", "**/i18n/**", ...OUTER_ROOMS],
+              group: ["**/i18n", "**/i18n/**", ...SQL_ROOM, ...COMMAND_LINE, ...OUTER_ROOMS],
               message: "An arrow never points up: the analysis imports the core only.",
             },
             ...BUNDLE_LIBRARIES,
@@ -90,10 +103,55 @@ export default [
         "error",
         {
           patterns: [
-            { group: OUTER_ROOMS, message: "src/i18n imports the core and the analysis only." },
+            { group: [...SQL_ROOM, ...COMMAND_LINE, ...OUTER_ROOMS], message: "src/i18n imports the core and the analysis only." },
             ...BUNDLE_LIBRARIES,
           ],
         },
+      ],
+    },
+  },
+  {
+    // The SQL definitions (docs/warehouse.md) are text built from the core's constants: pure, and
+    // they import the core only, so that a definition changed in the core changes them too.
+    files: ["src/sql/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...impure("src/sql")],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/analysis", "**/analysis/**", "**/i18n", "**/i18n/**", ...COMMAND_LINE, ...OUTER_ROOMS],
+              message: "src/sql imports the core only.",
+            },
+            ...BUNDLE_LIBRARIES,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line runs in Node beside the add-in, never inside it.
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: OUTER_ROOMS, message: "The command line imports the core, the analysis, src/i18n and src/sql only." },
+            BUNDLE_LIBRARIES[0],
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What the add-in's rooms import ends up in dist/functions.js and dist/taskpane.js.
+    files: ["src/workbook/**/*.ts", "src/playground/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: COMMAND_LINE, message: "The command line (src/cli) is never part of the add-in." }, DUCKDB] },
       ],
     },
   },
@@ -102,7 +160,13 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["hyperformula", "hyperformula/**"], message: "HyperFormula (GPL-3.0) stays in tests and the playground." }] },
+        {
+          patterns: [
+            { group: ["hyperformula", "hyperformula/**"], message: "HyperFormula (GPL-3.0) stays in tests and the playground." },
+            { group: COMMAND_LINE, message: "The command line (src/cli) is never part of the add-in." },
+            DUCKDB,
+          ],
+        },
       ],
     },
   },
@@ -116,6 +180,8 @@ export default [
           patterns: [
             { group: ["**/functions", "**/functions/**"], message: "The task pane reaches functions only through src/core." },
             { group: ["hyperformula", "hyperformula/**"], message: "HyperFormula (GPL-3.0) stays in tests and the playground." },
+            { group: COMMAND_LINE, message: "The command line (src/cli) is never part of the add-in." },
+            DUCKDB,
           ],
         },
       ],

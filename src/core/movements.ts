@@ -4,8 +4,11 @@
  * the quick ratio all derive from it, so they can never disagree.
  */
 
-/** Relative size of floating-point noise in one customer's change: 16 ulps (2^-48). */
-const CHANGE_NOISE = 2 ** -48;
+/**
+ * Relative size of floating-point noise in one customer's change: 16 ulps (2^-48). Exported for
+ * the SQL definitions (src/sql), which classify with the same bound.
+ */
+export const CHANGE_NOISE = 2 ** -48;
 
 /** Movement codes, small integers so that a million customers need no per-customer objects. */
 export const MOVEMENT = {

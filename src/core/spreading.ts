@@ -34,7 +34,7 @@ import type { ResultCell, ResultTable } from "./segments";
 export const MAX_COVER_MONTHS = 600;
 /** The words `covers` knows, and the months each covers (0: a week, shorter than a month). */
 export const COVER_WORDS: readonly string[] = ["week", "month", "quarter", "year"];
-const WORD_MONTHS: readonly number[] = [0, 1, 3, 12];
+export const COVER_WORD_MONTHS: readonly number[] = [0, 1, 3, 12];
 /** The mean month in days (the Julian year over 12), by which an end date counts its months. */
 export const DAYS_PER_MONTH = 365.25 / 12;
 /** A week's charge times this is its monthly run rate (52 weeks a year, 12 months). */
@@ -64,7 +64,7 @@ function readCover(cell: PlainCell, where: () => Where): Cover {
   const small = typeof cell === "number" && cell <= MAX_COVER_MONTHS;
   if (small && Number.isInteger(cell) && cell >= 1) return { kind: "months", months: cell };
   if (typeof cell === "string") {
-    const months = WORD_MONTHS[COVER_WORDS.indexOf(cell.trim().toLowerCase())];
+    const months = COVER_WORD_MONTHS[COVER_WORDS.indexOf(cell.trim().toLowerCase())];
     if (months !== undefined) return months === 0 ? { kind: "week" } : { kind: "months", months };
   }
   // Blank, refused numbers, logical values and text that is neither a word nor a date.

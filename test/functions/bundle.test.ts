@@ -191,6 +191,15 @@ describe("what the add-in ships", () => {
     }
   });
 
+  it("DuckDB (the command line's native engine, docs/warehouse.md) is in neither functions.js nor taskpane.js", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { DIST } = await import("../support/bundle");
+    for (const bundle of ["functions.js", "taskpane.js"]) {
+      const code = readFileSync(`${DIST}/${bundle}`, "utf8");
+      expect(code, bundle).not.toMatch(/duckdb/i);
+    }
+  });
+
   it("the playground's file libraries (Papa Parse, fflate, ExcelJS) are in neither functions.js nor taskpane.js", async () => {
     const { readFileSync } = await import("node:fs");
     const { DIST } = await import("../support/bundle");

@@ -64,6 +64,12 @@ export const COMMON_CURRENCIES = new Set([
   "aed",
   "twd",
 ]);
+/**
+ * What a billing line pays for (SAAS.MRRMATRIX's `covers`): a service end date, a number of
+ * months, a billing interval. The command line (src/cli) finds the column by these words.
+ */
+export const COVERS_WORDS =
+  /\b(covers?|coverage|service (period |end|to|until)|period (end|to)|end date|ends?|until|term|interval|billing (period|interval|cycle|frequency)|frequency|recurrence|months? covered)\b/i;
 export const SCORE_WORDS =
   /\b(nps|score|scores|rating|csat|ces|recommend|likely|likelihood|satisfaction|satisfied|effort)\b/i;
 export const NPS_WORDS = /\b(nps|recommend|likely|likelihood|promoter)\b/i;
