@@ -14,6 +14,7 @@
 import type { PeriodUnit } from "../core";
 import type {
   KpiId,
+  ReadingKey,
   RevenueAnalysis,
   RevenueRanges,
   SegmentMetric,
@@ -25,6 +26,7 @@ import type {
   BillingRanges,
 } from "../analysis";
 import {
+  BENCHMARKS,
   BRIDGE_STEPS,
   SEGMENT_METRICS,
   SMALL_SAMPLE,
@@ -37,12 +39,16 @@ import { absoluteRange, cellAddress, localRange } from "../core";
 import type {
   CellBlock,
   CellInput,
+  CellStyleRule,
   ChartRequest,
   ColorScaleRule,
+  ColumnWidth,
   NumberFormatRule,
+  PrintLayout,
 } from "../workbook/port";
 import type { MessageKey, Translator } from "../i18n";
 import { BRIDGE_LABEL, KPI_NAME, SEGMENT_HEADER, segmentColumnName } from "./labels";
+import { PALETTE } from "./palette";
 import { saasCall } from "./saasFormula";
 
 export interface SheetPlan {
@@ -52,6 +58,11 @@ export interface SheetPlan {
   readonly numberFormats: readonly NumberFormatRule[];
   readonly colorScales: readonly ColorScaleRule[];
   readonly charts: readonly ChartRequest[];
+  /** How it looks (absent: Excel's defaults). */
+  readonly columnWidths?: readonly ColumnWidth[];
+  readonly cellStyles?: readonly CellStyleRule[];
+  /** How the sheet prints; null or absent: as Excel's defaults have it. */
+  readonly printLayout?: PrintLayout | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +157,9 @@ class PlanBuilder {
   readonly numberFormats: NumberFormatRule[] = [];
   readonly colorScales: ColorScaleRule[] = [];
   readonly charts: ChartRequest[] = [];
+  readonly columnWidths: ColumnWidth[] = [];
+  readonly cellStyles: CellStyleRule[] = [];
+  printLayout: PrintLayout | null = null;
 
   /** Writes a rectangle of cells with its top-left cell at (row, column). */
   write(row: number, column: number, rows: readonly (readonly CellInput[])[]): void {
@@ -167,6 +181,48 @@ class PlanBuilder {
     });
   }
 
+  style(
+    firstRow: number,
+    firstColumn: number,
+    lastRow: number,
+    lastColumn: number,
+    style: Omit<CellStyleRule, "address">
+  ): void {
+    if (lastRow < firstRow || lastColumn < firstColumn) return;
+    this.cellStyles.push({
+      address: localRange(firstRow, firstColumn, lastRow, lastColumn),
+      ...style,
+    });
+  }
+
+  /** The sheet's title: large, in the headings' colour. */
+  title(row: number): void {
+    this.style(row, 0, row, 0, { bold: true, size: 16, color: PALETTE.heading });
+  }
+
+  /** A section's heading: bold, in the headings' colour, ruled under across the tables' width. */
+  heading(row: number, lastColumn = TABLE_LAST_COLUMN): void {
+    this.style(row, 0, row, 0, { bold: true, size: 12, color: PALETTE.heading });
+    this.style(row, 0, row, lastColumn, { underline: PALETTE.heading });
+  }
+
+  /** A table's header row: bold on the headers' fill, figures' headers over their figures. */
+  headerRow(row: number, firstColumn: number, lastColumn: number): void {
+    this.style(row, firstColumn, row, lastColumn, { bold: true, fill: PALETTE.headerFill });
+    if (lastColumn > firstColumn)
+      this.style(row, firstColumn + 1, row, lastColumn, { align: "right" });
+  }
+
+  /** A line that explains rather than states: italic and grey. */
+  note(row: number, column = 0): void {
+    this.style(row, column, row, column, { italic: true, color: NOTE_COLOR });
+  }
+
+  /** Column widths in points, from column A. */
+  widths(points: readonly number[]): void {
+    points.forEach((width, column) => this.columnWidths.push({ column, points: width }));
+  }
+
   plan(wantedName: string): SheetPlan {
     return {
       wantedName,
@@ -174,6 +230,9 @@ class PlanBuilder {
       numberFormats: this.numberFormats,
       colorScales: this.colorScales,
       charts: this.charts,
+      columnWidths: this.columnWidths,
+      cellStyles: this.cellStyles,
+      printLayout: this.printLayout,
     };
   }
 }
@@ -217,6 +276,32 @@ class CalculationArea {
     return absoluteRange(null, MATRIX_TOP, column, MATRIX_TOP, column);
   }
 
+  /**
+   * Texts the tables' formulas choose between (the readings), one column under one title,
+   * written once each; their cells' addresses returned in the same order.
+   */
+  texts(title: string, texts: readonly string[]): string[] {
+    const column = this.next;
+    if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
+    this.sheet.write(MATRIX_TOP - 1, column, [[title], ...texts.map((text) => [text])]);
+    this.next = column + 2;
+    return texts.map((_, k) => absoluteRange(null, MATRIX_TOP + k, column, MATRIX_TOP + k, column));
+  }
+
+  /** A block of cells under its title (a chart's helper table); its sheet-local range. */
+  block(title: string, rows: readonly (readonly CellInput[])[], format?: string): string {
+    const column = this.next;
+    if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
+    this.sheet.write(MATRIX_TOP - 1, column, [[title]]);
+    this.sheet.write(MATRIX_TOP, column, rows);
+    const width = Math.max(...rows.map((row) => row.length));
+    this.next = column + width + 1;
+    const bottom = MATRIX_TOP + rows.length - 1;
+    if (format !== undefined)
+      this.sheet.format(MATRIX_TOP + 1, column + 1, bottom, column + width - 1, format);
+    return localRange(MATRIX_TOP, column, bottom, column + width - 1);
+  }
+
   spill(title: string, text: string, rows: number, columns: number): SpillAt {
     const column = this.next;
     if (column === this.firstColumn) this.sheet.write(MATRIX_TOP - 2, column, [[this.heading]]);
@@ -246,6 +331,11 @@ const TRAILING_PERIODS = 8;
 const AMOUNT = "#,##0";
 const RATIO = "0.00";
 const POINTS = "0.0";
+/** The tables' columns (A–F): headings are ruled across them. */
+const TABLE_LAST_COLUMN = 5;
+/** Widths of A–F in points: names and sentences in A, figures in B–F, customers' names in D. */
+const TABLE_WIDTHS = [200, 90, 90, 140, 90, 90];
+const NOTE_COLOR = "#595959";
 /** Rows a chart covers beside its table. */
 const CHART_ROWS = 16;
 const CHART_FIRST_COLUMN = 7; // H
@@ -269,16 +359,143 @@ const PERIOD_FORMAT: Readonly<Record<PeriodUnit, string>> = {
   year: "yyyy",
 };
 
-const KPI_BENCHMARK: Readonly<Partial<Record<KpiId, MessageKey>>> = {
-  nrr: "pack.benchmark.nrr",
-  grr: "pack.benchmark.grr",
-  logoRetention: "pack.benchmark.logoRetention",
-  mrrChurn: "pack.benchmark.mrrChurn",
-  netMrrChurn: "pack.benchmark.netMrrChurn",
-  quickRatio: "pack.benchmark.quickRatio",
-  nps: "pack.benchmark.nps",
-  csat: "pack.benchmark.csat",
-};
+/**
+ * One branch of a KPI's reading on the pack: when the figure's cell compares so (null: in every
+ * other case), the pane's reading `key`, worded on the pack by `text` (without the figure itself,
+ * which stands beside it).
+ */
+export interface PackReading {
+  readonly when: string | null;
+  readonly key: ReadingKey;
+  readonly text: MessageKey;
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A KPI's readings as the pack states them live, over a span of `months`: the figure compared
+ * where the pane's reading changes (figures.ts, readingOf). A monthly benchmark b held against a
+ * figure over m months is compounded, so "under 1% a month" is MRR churn < 1 − 0.99^m, GRR over
+ * 0.99^m, logo retention over 0.95^m; the others do not depend on the span. [] for CES, which
+ * has no benchmark.
+ *
+ * @example packReadings("grr", 3)[0].when === ">0.99^3"
+ */
+export function packReadings(id: KpiId, months: number): readonly PackReading[] {
+  const m = Math.max(1, months);
+  const keptMrr = 1 - BENCHMARKS.mrrChurnPerMonth;
+  const keptLogos = 1 - BENCHMARKS.logoChurnPerMonth;
+  const same = (when: string | null, key: ReadingKey, params?: PackReading["params"]) =>
+    params === undefined ? { when, key, text: key } : { when, key, text: key, params };
+  switch (id) {
+    case "nrr":
+      return [
+        same(">1", "reading.nrr.growing"),
+        same("=1", "reading.nrr.flat"),
+        same(null, "reading.nrr.shrinking"),
+      ];
+    case "grr": {
+      const params = { benchmark: keptMrr };
+      return [
+        {
+          when: `>${keptMrr}^${m}`,
+          key: "reading.grr.bestInClass",
+          text: "pack.reading.grr.bestInClass",
+          params,
+        },
+        { when: null, key: "reading.grr.belowBest", text: "pack.reading.grr.belowBest", params },
+      ];
+    }
+    case "mrrChurn": {
+      const params = { benchmark: BENCHMARKS.mrrChurnPerMonth };
+      return [
+        {
+          when: `<1-${keptMrr}^${m}`,
+          key: "reading.mrrChurn.bestInClass",
+          text: "pack.reading.mrrChurn.bestInClass",
+          params,
+        },
+        {
+          when: null,
+          key: "reading.mrrChurn.aboveBest",
+          text: "pack.reading.mrrChurn.aboveBest",
+          params,
+        },
+      ];
+    }
+    case "logoRetention": {
+      const params = { benchmark: BENCHMARKS.logoChurnPerMonth };
+      return [
+        {
+          when: `>${keptLogos}^${m}`,
+          key: "reading.logo.withinTarget",
+          text: "pack.reading.logo.withinTarget",
+          params,
+        },
+        {
+          when: null,
+          key: "reading.logo.aboveTarget",
+          text: "pack.reading.logo.aboveTarget",
+          params,
+        },
+      ];
+    }
+    case "netMrrChurn":
+      return [
+        same("<0", "reading.netMrrChurn.negative"),
+        same(null, "reading.netMrrChurn.positive"),
+      ];
+    case "quickRatio":
+      return [same(">=1", "reading.quickRatio.gaining"), same(null, "reading.quickRatio.losing")];
+    case "nps":
+      return [
+        same("<0", "reading.nps.poor"),
+        same(`<${BENCHMARKS.npsHigh}`, "reading.nps.positive"),
+        same(`<${BENCHMARKS.npsVeryGood}`, "reading.nps.high"),
+        same(null, "reading.nps.veryGood"),
+      ];
+    case "csat": {
+      const params = { target: BENCHMARKS.csatTarget };
+      return [
+        same(`>=${BENCHMARKS.csatTarget}`, "reading.csat.atTarget", params),
+        same(null, "reading.csat.belowTarget", params),
+      ];
+    }
+    case "ces":
+      return [];
+  }
+}
+
+/**
+ * The readings' words, written once in the calculation area (so the tables' formulas are the same
+ * in every language), and the formula that picks one by the figure in a cell: blank while the
+ * figure is an error.
+ */
+class ReadingTexts {
+  private readonly cells = new Map<string, string>();
+  private t: T | null = null;
+
+  constructor(t: T, area: CalculationArea | null, title: string, wanted: readonly PackReading[]) {
+    const texts = [...new Set(wanted.map(({ text, params }) => t(text, params)))];
+    if (area === null || texts.length === 0) return;
+    const cells = area.texts(title, texts);
+    texts.forEach((text, k) => this.cells.set(text, cells[k] as string));
+    this.t = t;
+  }
+
+  /** The reading of the figure at `value` (an absolute cell); null without words for it. */
+  of(value: string, readings: readonly PackReading[]): CellInput {
+    const t = this.t;
+    if (t === null || readings.length === 0) return null;
+    const choose = (k: number): string => {
+      const { when, text, params } = readings[k] as PackReading;
+      const cell = this.cells.get(t(text, params)) as string;
+      return when === null || k === readings.length - 1
+        ? cell
+        : `IF(${value}${when},${cell},${choose(k + 1)})`;
+    };
+    return formula(`IFERROR(${choose(0)},"")`);
+  }
+}
 
 const KPI_FORMAT: Readonly<Record<KpiId, string>> = {
   nrr: PERCENT,
@@ -385,6 +602,9 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
   if (survey !== null) intro.push([t("pack.surveySource", { address: survey.address })]);
   intro.push([t("pack.note")]);
   sheet.write(0, 0, intro);
+  sheet.title(0);
+  sheet.note(intro.length - 1);
+  sheet.widths(TABLE_WIDTHS);
   let row = intro.length + 1;
 
   let refs: RevenueReferences | null = null;
@@ -415,9 +635,9 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
     row += 3;
   }
 
-  row = writeKpiTable(sheet, row, revenue, refs, constant, survey, t);
   if (area === null && survey !== null)
     area = new CalculationArea(sheet, CHART_LAST_COLUMN + 3, t("pack.calculations"));
+  row = writeKpiTable(sheet, row, revenue, refs, constant, survey, area, t);
   if (area !== null) row = writeIntervals(sheet, row, revenue, refs, survey, area, t);
   if (revenue !== null && refs !== null && area !== null) {
     row = writeBridge(sheet, row, revenue.analysis, refs, area, constant, t);
@@ -439,6 +659,19 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
     row = writeReconcile(sheet, row, revenue.analysis, refs, t);
   }
   if (survey !== null) row = writeSurvey(sheet, row, survey, t);
+  // Landscape, one page wide: the tables and their charts, not the calculations right of them.
+  const widest = Math.max(
+    CHART_LAST_COLUMN,
+    ...(revenue?.analysis.cohort?.ok ? [(revenue.analysis.cohort.value[0]?.length ?? 1) - 1] : []),
+    ...(revenue?.analysis.reconcile.ok
+      ? [(revenue.analysis.reconcile.value[0]?.length ?? 1) - 1]
+      : [])
+  );
+  sheet.printLayout = {
+    orientation: "landscape",
+    fitToOnePageWide: true,
+    printArea: localRange(0, 0, Math.max(0, row - 1), widest),
+  };
   return sheet.plan(t("pack.sheetName"));
 }
 
@@ -554,6 +787,7 @@ function writeKpiTable(
   refs: RevenueReferences | null,
   constant: ConstantCurrency | null,
   survey: BoardPackSurvey | null,
+  area: CalculationArea | null,
   t: T
 ): number {
   const rows: CellInput[][] = [
@@ -561,9 +795,17 @@ function writeKpiTable(
     [t("pack.metric"), t("pack.value"), t("pack.context")],
   ];
   const formats: string[] = [];
-  const benchmark = (id: KpiId) => {
-    const key = KPI_BENCHMARK[id];
-    return key === undefined ? null : t(key);
+  const wanted: (readonly PackReading[])[] = [
+    ...(revenue === null
+      ? []
+      : revenue.analysis.kpis.map(({ id }) => packReadings(id, revenue.analysis.months))),
+    ...(survey === null ? [] : [packReadings(survey.scale, 1)]),
+  ];
+  const readings = new ReadingTexts(t, area, t("pack.readings"), wanted.flat());
+  // Read by the figure as it is now, not as it was when the pack was made.
+  const reading = (id: KpiId, months: number) => {
+    const row = top + rows.length;
+    return readings.of(absoluteRange(null, row, 1, row, 1), packReadings(id, months));
   };
   if (revenue !== null && refs !== null) {
     const { start, end } = revenue.analysis;
@@ -575,7 +817,7 @@ function writeKpiTable(
       rows.push([
         t(KPI_NAME[id]),
         formula(revenueFormula(metric, startRange, endRange, { history })),
-        benchmark(id),
+        reading(id, revenue.analysis.months),
       ]);
       formats.push(KPI_FORMAT[id]);
     }
@@ -617,7 +859,7 @@ function writeKpiTable(
     rows.push([
       t(KPI_NAME[survey.scale]),
       formula(surveyFormula(survey.scale, scores)),
-      benchmark(survey.scale),
+      reading(survey.scale, 1),
     ]);
     formats.push(KPI_FORMAT[survey.scale]);
     if (survey.scale === "nps") {
@@ -626,6 +868,9 @@ function writeKpiTable(
     }
   }
   sheet.write(top, 0, rows);
+  sheet.heading(top);
+  sheet.headerRow(top + 1, 0, 2);
+  sheet.style(top + 1, 2, top + 1, 2, { align: "left" });
   formats.forEach((format, i) => sheet.format(top + 2 + i, 1, top + 2 + i, 1, format));
   return top + rows.length + 1;
 }
@@ -696,6 +941,8 @@ function writeIntervals(
   }
   if (rows.length === 2) return top;
   sheet.write(top, 0, rows);
+  sheet.heading(top);
+  sheet.headerRow(top + 1, 0, 3);
   formats.forEach((format, i) => sheet.format(top + 2 + i, 1, top + 2 + i, 2, format));
   return top + rows.length + 1;
 }
@@ -723,6 +970,8 @@ function writeWhoMoved(
   const { start, end } = analysis;
   const history = refs.history(start);
   sheet.write(top, 0, [[t("moved.heading")], [t("moved.intro")]]);
+  sheet.heading(top);
+  sheet.note(top + 1);
   let row = top + 3;
   for (let pair = 0; pair < WHO_MOVED.length; pair += 2) {
     let tallest = 0;
@@ -748,6 +997,9 @@ function writeWhoMoved(
         ],
       ]);
       sheet.format(row + 2, column + 1, row + 1 + MOVERS_DEFAULT_COUNT, column + 1, AMOUNT);
+      sheet.style(row, column, row, column, { bold: true });
+      // The spill's own first row is its header (customer, change).
+      sheet.headerRow(row + 1, column, column + 1);
     });
     row += 1 + Math.max(tallest, 2) + 1;
   }
@@ -784,6 +1036,9 @@ function writeReconcile(
       ),
     ],
   ]);
+  sheet.heading(top);
+  sheet.note(top + 1);
+  sheet.headerRow(top + 2, 0, Math.max(0, (table[0]?.length ?? 1) - 1));
   return top + 2 + table.length + 1;
 }
 
@@ -839,39 +1094,62 @@ function writeBridge(
   const last = first + steps.length - 1;
   const table: CellInput[][] = [[t("bridge.heading"), null], [null, t("pack.amount")], ...steps];
   sheet.write(top, 0, table);
+  sheet.heading(top);
+  sheet.headerRow(header, 0, 1);
   sheet.format(first, 1, last, 1, AMOUNT);
 
-  // The stacked-column bridge drawn where Excel has no waterfall: an invisible base with the
-  // step standing on it, up or down. Start and end stand on the ground.
+  // The stacked-column bridge drawn where Excel has no waterfall (and in the playground): an
+  // invisible base with each step standing on it, up in the gains' colour, down in the losses',
+  // the exchange rates' move in its own; start and end stand on the axis. Kept with the
+  // calculations, out of the reader's tables.
+  const fxRow = constant === null ? -1 : last - 1;
   const amount = (r: number) => `$B$${r + 1}`;
   const helper: CellInput[][] = [
-    [t("pack.bridgeHelper"), null, null, null],
-    [null, t("pack.base"), t("pack.up"), t("pack.down")],
+    [
+      null,
+      t("pack.base"),
+      t("pack.totals"),
+      t("pack.up"),
+      t("pack.down"),
+      ...(constant === null ? [] : [t("bridge.fxEffect")]),
+    ],
   ];
+  const blanks = constant === null ? [] : [null];
   for (let r = first; r <= last; r++) {
     const label = formula(`$A$${r + 1}`);
     if (r === first || r === last) {
-      helper.push([label, null, formula(amount(r)), null]);
+      helper.push([label, null, formula(amount(r)), null, null, ...blanks]);
       continue;
     }
-    const before = `SUM($B$${first + 1}:$B$${r})`;
-    const after = `SUM($B$${first + 1}:$B$${r + 1})`;
-    helper.push([
-      label,
-      formula(`MIN(${before},${after})`),
-      formula(`MAX(${amount(r)},0)`),
-      formula(`MAX(-${amount(r)},0)`),
-    ]);
+    const base = formula(`MIN(SUM($B$${first + 1}:$B$${r}),SUM($B$${first + 1}:$B$${r + 1}))`);
+    helper.push(
+      r === fxRow
+        ? [label, base, null, null, null, formula(`ABS(${amount(r)})`)]
+        : [
+            label,
+            base,
+            null,
+            formula(`MAX(${amount(r)},0)`),
+            formula(`MAX(-${amount(r)},0)`),
+            ...blanks,
+          ]
+    );
   }
-  sheet.write(top, 3, helper);
-  sheet.format(first, 4, last, 6, AMOUNT);
+  const bridgeSource = area.block(t("pack.bridgeHelper"), helper, AMOUNT);
   sheet.charts.push({
     kind: "waterfall",
     source: localRange(header, 0, last, 1),
-    bridgeSource: localRange(header, 3, last, 6),
+    bridgeSource,
     title: t("bridge.heading"),
     ...chartBeside(top),
     seriesBy: "columns",
+    seriesColors: [
+      null,
+      PALETTE.total,
+      PALETTE.gain,
+      PALETTE.loss,
+      ...(constant === null ? [] : [PALETTE.exchange]),
+    ],
   });
   return top + Math.max(table.length, CHART_ROWS) + 1;
 }
@@ -887,25 +1165,30 @@ function writeTrend(
   if (trend.length === 0) return top;
   const header = top + 1;
   const rows: CellInput[][] = [
-    [t("trend.heading"), null, null],
+    [t("trend.heading"), null, null, null],
     // A blank top-left cell makes Excel take the first column as the categories, dates or not.
-    [null, t("trend.nrr"), t("trend.grr")],
+    [null, t("trend.nrr"), t("trend.grr"), t("trend.reference")],
     ...trend.map(({ period: p }) => [
       formula(refs.header(p)),
       formula(revenueFormula("nrr", refs.period(p - 1), refs.period(p))),
       formula(revenueFormula("grr", refs.period(p - 1), refs.period(p))),
+      // The line a retention is read against: above it revenue grew, under it revenue was lost.
+      formula("100%"),
     ]),
   ];
   sheet.write(top, 0, rows);
+  sheet.heading(top);
+  sheet.headerRow(header, 0, 3);
   const last = header + trend.length;
   sheet.format(header + 1, 0, last, 0, PERIOD_FORMAT[revenue.period]);
-  sheet.format(header + 1, 1, last, 2, PERCENT);
+  sheet.format(header + 1, 1, last, 3, PERCENT);
   sheet.charts.push({
     kind: "line",
-    source: localRange(header, 0, last, 2),
+    source: localRange(header, 0, last, 3),
     title: t("trend.heading"),
     ...chartBeside(top),
     seriesBy: "columns",
+    seriesColors: [PALETTE.nrr, PALETTE.grr, PALETTE.reference],
   });
   return top + Math.max(rows.length, CHART_ROWS) + 1;
 }
@@ -931,10 +1214,13 @@ function writeCohort(
         : formula(cohort),
     ],
   ]);
+  sheet.heading(top);
+  sheet.note(top + 1);
   // A cohort table the core cannot compute shows its error in the formula's cell, unformatted.
   if (!table.ok) return anchor + 2;
   const rows = table.value.length;
   const columns = table.value[0]?.length ?? 1;
+  sheet.headerRow(anchor, 0, columns - 1);
   if (rows > 1 && columns > 1) {
     sheet.format(anchor + 1, 1, anchor + rows - 1, columns - 1, "0%");
     sheet.colorScales.push({
@@ -973,7 +1259,8 @@ function writeRevenueSegments(
   ) as Record<SegmentMetric, SpillAt>;
   const rows: CellInput[][] = [
     [t("pack.segmentHeading", { segment: name }), null, null, null, null],
-    [t("segments.segment"), ...SEGMENT_METRICS.map((metric) => t(SEGMENT_HEADER[metric]))],
+    // The column's own name heads its segments ("Plan", "Region"), as in the user's sheet.
+    [name, ...SEGMENT_METRICS.map((metric) => t(SEGMENT_HEADER[metric]))],
   ];
   table.rows.forEach((segmentRow, k) => {
     rows.push([
@@ -982,6 +1269,11 @@ function writeRevenueSegments(
     ]);
   });
   sheet.write(top, 0, rows);
+  sheet.heading(top);
+  sheet.headerRow(top + 1, 0, SEGMENT_METRICS.length);
+  // The Total row, set apart from the segments above it.
+  const total = top + rows.length - 1;
+  sheet.style(total, 0, total, SEGMENT_METRICS.length, { bold: true });
   sheet.format(top + 2, 1, top + rows.length - 1, SEGMENT_METRICS.length, PERCENT);
   return top + rows.length + 1;
 }
@@ -1011,6 +1303,8 @@ function writeSurvey(sheet: PlanBuilder, top: number, survey: BoardPackSurvey, t
       [t("pack.npsMargin"), formula(saasCall("NPS.MOE", { scores })), null],
     ];
     sheet.write(row, 0, rows);
+    sheet.heading(row);
+    sheet.headerRow(row + 1, 0, 2);
     sheet.format(row + 2, 1, row + 5, 1, AMOUNT);
     sheet.format(row + 2, 2, row + 5, 2, PERCENT);
     sheet.format(row + 6, 1, row + 7, 1, POINTS);
@@ -1032,6 +1326,9 @@ function writeSurvey(sheet: PlanBuilder, top: number, survey: BoardPackSurvey, t
       ),
     ];
     sheet.write(row, 0, rows);
+    sheet.heading(row);
+    sheet.headerRow(row + 1, 0, 1);
+    sheet.style(row + rows.length - 1, 0, row + rows.length - 1, 1, { bold: true });
     sheet.format(row + 2, 1, row + rows.length - 1, 1, KPI_FORMAT[survey.scale]);
     row += rows.length + 1;
   });
@@ -1048,6 +1345,11 @@ export interface WhatIfInput {
   readonly measuredFrom: string;
   readonly measuredTo: string;
 }
+
+/** Widths of the what-if sheet's A–C in points: the assumptions' names, then two figures. */
+const WHAT_IF_WIDTHS = [220, 100, 100];
+/** The scenario's editable cells: a light fill of the scenario's colour. */
+const SCENARIO_FILL = "#FCE4D6";
 
 /** Rows of the what-if sheet (0-based): where each assumption sits, for formulas and tests. */
 export const WHAT_IF_ROWS = {
@@ -1084,6 +1386,9 @@ export function planWhatIf(input: WhatIfInput, messages: Translator): SheetPlan 
     [t("whatIf.measuredOver", { start: input.measuredFrom, end: input.measuredTo })],
     [t("whatIf.sheetNote")],
   ]);
+  sheet.title(0);
+  sheet.note(2);
+  sheet.widths(WHAT_IF_WIDTHS);
   const scenarioNrr =
     `MAX(0,${cell(R.nrr, "B")}-(${cell(R.churn, "C")}-${cell(R.churn, "B")})` +
     `-(${cell(R.contraction, "C")}-${cell(R.contraction, "B")})` +
@@ -1132,6 +1437,11 @@ export function planWhatIf(input: WhatIfInput, messages: Translator): SheetPlan 
   sheet.write(first, 1, [[formula(project("B"))]]);
   sheet.write(first, 2, [[formula(project("C"))]]);
 
+  sheet.headerRow(R.header, 0, 2);
+  sheet.headerRow(R.projectionHeader, 0, 2);
+  // The scenario's own cells, the ones to edit, stand out from the measured baseline.
+  sheet.style(R.startMrr, 2, R.months, 2, { fill: SCENARIO_FILL });
+  sheet.style(R.mrrAtEnd, 0, R.arrAtEnd, 2, { bold: true });
   sheet.format(R.startMrr, 1, R.startMrr, 2, AMOUNT);
   sheet.format(R.churn, 1, R.nrr, 2, "0.00%");
   sheet.format(R.newMrr, 1, R.newMrr, 2, AMOUNT);
@@ -1145,6 +1455,12 @@ export function planWhatIf(input: WhatIfInput, messages: Translator): SheetPlan 
     topLeft: "E5",
     bottomRight: "M22",
     seriesBy: "columns",
+    seriesColors: [PALETTE.baseline, PALETTE.scenario],
   });
+  sheet.printLayout = {
+    orientation: "landscape",
+    fitToOnePageWide: true,
+    printArea: localRange(0, 0, Math.max(last, 21), 12),
+  };
   return sheet.plan(t("whatIf.sheetName"));
 }

@@ -1,6 +1,7 @@
 /**
  * Carries a sheet plan out through the WorkbookPort: a new sheet (the port picks a name no sheet
- * has), then cells, number formats, colour scales and charts on that sheet only, then shows it.
+ * has), then cells, number formats, widths and styles, colour scales, charts and how it prints,
+ * on that sheet only, then shows it.
  * Nothing here can reach a sheet the port did not just add, so the user's cells stay as they are.
  */
 import type { ChartKind, WorkbookPort } from "../workbook/port";
@@ -37,10 +38,14 @@ export async function writeSheetPlan(port: WorkbookPort, plan: SheetPlan): Promi
   try {
     await port.writeCells(sheetName, plan.blocks);
     if (plan.numberFormats.length > 0) await port.setNumberFormats(sheetName, plan.numberFormats);
+    if (plan.columnWidths?.length) await port.setColumnWidths(sheetName, plan.columnWidths);
+    if (plan.cellStyles?.length) await port.setCellStyles(sheetName, plan.cellStyles);
     for (const rule of plan.colorScales) await port.addColorScale(sheetName, rule);
     const charts: ChartKind[] = [];
     // One chart at a time: each is its own batch, and a failed waterfall is retried as columns.
     for (const chart of plan.charts) charts.push(await port.addChart(sheetName, chart));
+    // False where the host has no print settings: the pack is whole without them.
+    if (plan.printLayout) await port.setPrintLayout(sheetName, plan.printLayout);
     await port.activateSheet(sheetName);
     return { sheetName, charts };
   } catch (error) {

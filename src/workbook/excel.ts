@@ -389,6 +389,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheetId = this.addedSheetId(sheetName);
     // Page layout is ExcelApi 1.9; without it the sheet prints as Excel's defaults have it.
     if (!isExcelApiSupported("1.9")) return false;
+    if (layout.printArea !== undefined) parseRangeAddress(layout.printArea);
     await runBatch(async (context) => {
       const pageLayout = context.workbook.worksheets.getItem(sheetId).pageLayout;
       pageLayout.orientation = (
@@ -397,6 +398,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // One page wide, as many tall as it takes (0: automatic).
       if (layout.fitToOnePageWide)
         pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (layout.printArea !== undefined) pageLayout.setPrintArea(layout.printArea);
       await context.sync();
     });
     return true;

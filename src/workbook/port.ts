@@ -149,6 +149,11 @@ export interface CellStyleRule {
 export interface PrintLayout {
   readonly orientation: "landscape" | "portrait";
   readonly fitToOnePageWide: boolean;
+  /**
+   * What prints, sheet-local ("A1:O60"): the tables and charts, without the calculations they
+   * refer to further right. Absent: everything used.
+   */
+  readonly printArea?: string;
 }
 
 /** JSON that document settings can hold. */

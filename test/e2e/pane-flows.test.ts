@@ -130,6 +130,42 @@ describe("the task pane in the playground", () => {
     expect(await checksum(page, SOURCE_SHEETS)).toBe(sourcesBefore);
   });
 
+  it("the board pack reads as a report: a large title, ruled headings, wide names, live readings", async () => {
+    const { page } = english;
+    // The pane left the second pack active; it is laid out as the first.
+    const drawn = (row: number, column: number) =>
+      page.locator(`.grid-cells > div[data-row="${row}"][data-column="${column}"]:not([hidden])`);
+    const title = await drawn(0, 0).evaluate((node) => {
+      const style = getComputedStyle(node);
+      return { weight: Number(style.fontWeight), size: parseFloat(style.fontSize) };
+    });
+    const body = await drawn(1, 0).evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+    expect(title.weight).toBeGreaterThanOrEqual(600);
+    expect(title.size).toBeGreaterThan(body);
+    const kpiRow = englishPack.findIndex(
+      (row) => row[1]?.formula?.startsWith("=SAAS.NRR(") ?? false
+    );
+    // The KPI table's heading (two rows above its first figure) is ruled under, across A–F.
+    const kpiHeading = kpiRow - 2;
+    const rule = await drawn(kpiHeading, 3).evaluate(
+      (node) => getComputedStyle(node).borderBottomStyle
+    );
+    expect(rule).toBe("solid");
+    // Names get the room they need: column A is wider than the figures' columns.
+    const widthOf = async (column: number) =>
+      (await drawn(kpiRow, column).boundingBox())?.width ?? 0;
+    expect(await widthOf(0)).toBeGreaterThan(1.5 * (await widthOf(1)));
+    // The reading beside NRR is the card's, chosen by a formula from the figure as it is now.
+    const pane = await readyPane(page);
+    const cardReading = await pane
+      .locator('[data-testid="kpi-card"][data-kpi="nrr"] .reading')
+      .first()
+      .textContent();
+    expect(englishPack[kpiRow]?.[2]?.formula).toMatch(/^=IFERROR\(IF\(\$B\$\d+>1,/);
+    expect(englishPack[kpiRow]?.[2]?.value).toBe(cardReading);
+    expect(await drawn(kpiRow, 2).textContent()).toBe(cardReading);
+  });
+
   it("runs a what-if and writes the scenario as =SAAS.PROJECT formulas that evaluate", async () => {
     const { page } = english;
     const pane = await readyPane(page);

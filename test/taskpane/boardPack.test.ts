@@ -19,18 +19,27 @@ import {
   analyseSurvey,
   detectLayout,
   isValue,
+  type KpiId,
+  kpi,
   mappingFromLayout,
   prepareRevenue,
   prepareSurvey,
   resolvePeriodChoice,
   whatIfProjection,
 } from "../../src/analysis";
-import { WHAT_IF_ROWS, planBoardPack, planWhatIf } from "../../src/taskpane/boardPack";
+import {
+  WHAT_IF_ROWS,
+  packReadings,
+  planBoardPack,
+  planWhatIf,
+} from "../../src/taskpane/boardPack";
+import { KPI_NAME } from "../../src/taskpane/labels";
 import { createTranslator } from "../../src/i18n";
 import { parseCellAddress } from "../../src/core/sheet/addresses";
 import { npsMarginOfError } from "../../src/core";
 import { readSelectedData, recallMapping, rememberMapping } from "../../src/taskpane/sources";
 import { writeSheetPlan } from "../../src/taskpane/writePlan";
+import { PALETTE } from "../../src/taskpane/palette";
 import type { CellInput, CellValue } from "../../src/workbook/port";
 import { buildWorkbook } from "../support/workbook";
 import { FakeWorkbook, engineSheet } from "./fakeWorkbook";
@@ -216,14 +225,24 @@ describe("board pack over a customers × months grid (and a survey)", () => {
         /^=(COUNTIF|COUNT)\('(?:[^']|'')+'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+(,">0")?\)$/.test(text);
       const smallSampleNote = /^=IF\(\$D\$\d+<30,\$[A-Z]+\$\d+,""\)$/.test(text);
       const bridgeHelper =
-        /^=(\$A\$\d+|\$B\$\d+|MIN\(SUM\(\$B\$\d+:\$B\$\d+\),SUM\(\$B\$\d+:\$B\$\d+\)\)|MAX\(-?\$B\$\d+,0\))$/.test(
+        /^=(\$A\$\d+|\$B\$\d+|MIN\(SUM\(\$B\$\d+:\$B\$\d+\),SUM\(\$B\$\d+:\$B\$\d+\)\)|MAX\(-?\$B\$\d+,0\)|ABS\(\$B\$\d+\))$/.test(
           text
         );
+      // A reading: the KPI's own figure beside it compared with fixed limits, choosing words
+      // written in the calculation area.
+      const reading =
+        /^=IFERROR\((IF\(\$B\$\d+(>|<|=|>=)[-0-9.^]+,\$[A-Z]+\$\d+,)*\$[A-Z]+\$\d+\)*,""\)$/.test(
+          text
+        );
+      // The trend's 100% line.
+      const reference = text === "=100%";
       expect(
         text.includes("SAAS.") ||
           headerReference ||
           intoCalculations ||
           bridgeHelper ||
+          reading ||
+          reference ||
           sampleCount ||
           smallSampleNote,
         text
@@ -251,21 +270,38 @@ describe("board pack over a customers × months grid (and a survey)", () => {
     const bridge = ready(revenue.analysis.bridge);
     const amounts = BRIDGE_STEPS.map((step) => bridge[step]);
     amounts.forEach((amount, k) => expect(values[start + k]?.[1] as number).toBeCloseTo(amount, 9));
-    // Helper: base + up = the running total after a gain; base = running total after a loss.
+    // The helper, with the calculations: base, start/end, up, down, one row per step.
+    const source = port.addedSheets.get(packName)?.charts[0]?.bridgeSource as string;
+    const [from] = source.split(":") as [string];
+    const at = parseCellAddress(from);
+    expect(at.column).toBeGreaterThanOrEqual(17);
+    expect(values[at.row]?.slice(at.column + 1, at.column + 5)).toEqual([
+      en.t("pack.base"),
+      en.t("pack.totals"),
+      en.t("pack.up"),
+      en.t("pack.down"),
+    ]);
+    // base + up = the running total after a gain; base = running total after a loss; start and
+    // end stand on the axis at their full height.
     let running = 0;
-    amounts.slice(0, 6).forEach((amount, k) => {
-      const [label, base, up, down] = (values[start + k] ?? []).slice(3, 7) as [
-        string,
-        number,
-        number,
-        number,
-      ];
+    amounts.forEach((amount, k) => {
+      const [label, base, total, up, down] = (values[at.row + 1 + k] ?? []).slice(
+        at.column,
+        at.column + 5
+      ) as [string, number | null, number | null, number | null, number | null];
       expect(label).toBe(values[start + k]?.[0]);
-      if (k > 0) expect(Math.min(running, running + amount)).toBeCloseTo(base, 9);
-      expect((up || 0) - (down || 0)).toBeCloseTo(k === 0 ? amount : amount, 9);
+      if (k === 0 || k === amounts.length - 1) {
+        expect(total as number).toBeCloseTo(amount, 9);
+        expect([base ?? null, up ?? null, down ?? null]).toEqual([null, null, null]);
+        if (k === 0) running = amount;
+        return;
+      }
+      expect(total ?? null).toBeNull();
+      expect(Math.min(running, running + amount)).toBeCloseTo(base as number, 9);
+      expect((up || 0) - (down || 0)).toBeCloseTo(amount, 9);
       running += amount;
     });
-    expect(running).toBeCloseTo(ready(revenue.analysis.bridge).endMrr, 9);
+    expect(running).toBeCloseTo(bridge.endMrr, 9);
   });
 
   it("the NRR/GRR trend, month by month", () => {
@@ -341,7 +377,10 @@ describe("board pack over a customers × months grid (and a survey)", () => {
     // Each list adds up to its line of the bridge when it holds every mover.
     const bridge = ready(revenue.analysis.bridge);
     if (moved.churn.length < 10)
-      expect(moved.churn.reduce((sum, mover) => sum + mover.change, 0)).toBeCloseTo(bridge.churn, 9);
+      expect(moved.churn.reduce((sum, mover) => sum + mover.change, 0)).toBeCloseTo(
+        bridge.churn,
+        9
+      );
   });
 
   it("the segment table: labels and figures per plan, then the Total", () => {
@@ -361,6 +400,71 @@ describe("board pack over a customers × months grid (and a survey)", () => {
         else expect(shown[m + 1]).toMatchObject({ type: "DIV_BY_ZERO" });
       });
     });
+  });
+
+  it("the segment table is headed by the column's own name", () => {
+    const heading = rowIndexOf(book, packName, en.t("pack.segmentHeading", { segment: "Plan" }));
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    expect(values[heading + 1]?.[0]).toBe("Plan");
+  });
+
+  it("each KPI's reading on the pack is the pane's, chosen live by the figure beside it", () => {
+    const kpis = [...revenue.analysis.kpis, ...survey.analysis.kpis];
+    let read = 0;
+    for (const kpi of kpis) {
+      if (kpi.reading === null) continue;
+      const row = rowLabelled(book, packName, en.t(KPI_NAME[kpi.id]));
+      const branch = packReadings(kpi.id, kpi.id === "nps" ? 1 : revenue.analysis.months).find(
+        (candidate) => candidate.key === kpi.reading?.key
+      );
+      expect(branch, kpi.id).toBeDefined();
+      expect(row[2], kpi.id).toBe(en.t(branch!.text, branch!.params));
+      read++;
+    }
+    expect(read).toBeGreaterThanOrEqual(7);
+  });
+
+  it("looks like a report: title, ruled headings, filled header rows, widths, one page wide", () => {
+    const added = port.addedSheets.get(packName)!;
+    // One cell's rule may be written "A1" or "A1:A1".
+    const styleOf = (address: string) =>
+      added.cellStyles
+        .filter((rule) => rule.address === address || rule.address === `${address}:${address}`)
+        .reduce((all, rule) => ({ ...all, ...rule }), {});
+    expect(styleOf("A1")).toMatchObject({ bold: true, size: 16, color: PALETTE.heading });
+    for (const key of [
+      "kpi.heading",
+      "bridge.heading",
+      "trend.heading",
+      "pack.cohortHeading",
+      "moved.heading",
+      "compare.heading",
+    ] as const) {
+      const row = rowIndexOf(book, packName, en.t(key)) + 1;
+      expect(row, key).toBeGreaterThan(0);
+      expect(styleOf(`A${row}`), key).toMatchObject({ bold: true, color: PALETTE.heading });
+      expect(styleOf(`A${row}:F${row}`), key).toMatchObject({ underline: PALETTE.heading });
+    }
+    const kpiHeader = rowIndexOf(book, packName, en.t("pack.metric")) + 1;
+    expect(styleOf(`A${kpiHeader}:C${kpiHeader}`)).toMatchObject({
+      bold: true,
+      fill: PALETTE.headerFill,
+    });
+    expect(added.columnWidths.slice(0, 6).map((width) => width.column)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(added.columnWidths[0]!.points).toBeGreaterThanOrEqual(180);
+    // Landscape, one page wide, the tables and charts (to O) but not the calculations (from R).
+    expect(added.print).toMatchObject({ orientation: "landscape", fitToOnePageWide: true });
+    const [first, last] = (added.print?.printArea ?? "").split(":") as [string, string];
+    expect(first).toBe("A1");
+    expect(parseCellAddress(last).column).toBe(14);
+    const bottom = Math.max(
+      ...writtenCells(port, packName)
+        .filter(({ column }) => column < 15)
+        .map(({ row }) => row)
+    );
+    expect(parseCellAddress(last).row).toBeGreaterThanOrEqual(bottom);
+    // Every style is on a range inside the sheet, as the port checks.
+    for (const rule of added.cellStyles) expect(rule.address).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
   });
 
   it("the NPS breakdown with its margin of error", () => {
@@ -395,7 +499,13 @@ describe("board pack over a customers × months grid (and a survey)", () => {
   it("charts: a waterfall with its stacked-column fallback table, and a line chart of the trend", () => {
     const charts = port.addedSheets.get(packName)?.charts ?? [];
     expect(charts.map((chart) => chart.kind)).toEqual(["waterfall", "line"]);
-    expect(charts[0]?.bridgeSource).toMatch(/^D\d+:G\d+$/);
+    // The helper stands with the calculations, right of the charts (from column R).
+    expect(
+      parseCellAddress((charts[0]?.bridgeSource ?? "").split(":")[0] as string).column
+    ).toBeGreaterThanOrEqual(17);
+    // One colour per meaning: the base unseen, totals, gains, losses; NRR, GRR, the 100% line.
+    expect(charts[0]?.seriesColors).toEqual([null, PALETTE.total, PALETTE.gain, PALETTE.loss]);
+    expect(charts[1]?.seriesColors).toEqual([PALETTE.nrr, PALETTE.grr, PALETTE.reference]);
     const formats = port.addedSheets.get(packName)?.numberFormats.map((rule) => rule.format) ?? [];
     expect(formats).toEqual(expect.arrayContaining(["0.0%", "#,##0", "mmm yyyy", "0%"]));
   });
@@ -566,6 +676,13 @@ describe("the what-if scenario sheet", () => {
     book = engineWith(port);
   });
 
+  it("baseline and scenario in the palette's colours, the scenario's cells marked, landscape", () => {
+    const added = port.addedSheets.get(sheetName)!;
+    expect(added.charts[0]?.seriesColors).toEqual([PALETTE.baseline, PALETTE.scenario]);
+    expect(added.cellStyles.some((rule) => rule.address === "C6:C12" && rule.fill)).toBe(true);
+    expect(added.print).toMatchObject({ orientation: "landscape", fitToOnePageWide: true });
+  });
+
   it("adds a sheet and changes nothing else", () => {
     expect(sheetName).toBe("What-if");
     expect(port.snapshot()).toBe(before);
@@ -622,5 +739,83 @@ describe("the what-if scenario sheet", () => {
       col: 2,
     }) as number;
     expect(first).toBeCloseTo(start * nrr, 9);
+  });
+});
+
+describe("the pack's readings choose as the pane's do", () => {
+  /** The branch a value takes, its limits evaluated as Excel would (^ is a power). */
+  function branchOf(id: KpiId, value: number, months: number) {
+    return packReadings(id, months).find(({ when }) => {
+      if (when === null) return true;
+      const [, operator, limit] = /^(>=|>|<|=)(.+)$/.exec(when) as unknown as [
+        string,
+        string,
+        string,
+      ];
+      const bound = Function(`return ${limit.replace(/\^/g, "**")}`)() as number;
+      switch (operator) {
+        case ">":
+          return value > bound;
+        case ">=":
+          return value >= bound;
+        case "<":
+          return value < bound;
+        default:
+          return value === bound;
+      }
+    });
+  }
+
+  const IDS: readonly KpiId[] = [
+    "nrr",
+    "grr",
+    "logoRetention",
+    "mrrChurn",
+    "netMrrChurn",
+    "quickRatio",
+    "nps",
+    "csat",
+  ];
+
+  it("over random figures and spans, the pack's branch is the pane's reading", () => {
+    let state = 20261126;
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 4000; i++) {
+      const id = IDS[i % IDS.length] as KpiId;
+      const months = 1 + Math.floor(random() * 24);
+      const value =
+        id === "nps"
+          ? Math.round(random() * 200 - 100)
+          : id === "quickRatio"
+            ? random() * 3
+            : id === "netMrrChurn"
+              ? random() * 0.4 - 0.2
+              : id === "nrr"
+                ? ([1, random() * 0.4 + 0.8][i % 2] as number)
+                : random();
+      const pane = kpi(id, { value }, months).reading;
+      expect(branchOf(id, value, months)?.key, `${id} ${value} over ${months}`).toBe(pane?.key);
+    }
+  });
+
+  it("at the benchmarks themselves", () => {
+    for (const [id, value, months] of [
+      ["grr", 0.99 ** 3 + 1e-9, 3],
+      ["grr", 0.99 ** 3 - 1e-9, 3],
+      ["mrrChurn", 1 - 0.99 ** 12 - 1e-9, 12],
+      ["mrrChurn", 1 - 0.99 ** 12 + 1e-9, 12],
+      ["logoRetention", 0.95 ** 2 + 1e-9, 2],
+      ["logoRetention", 0.95 ** 2 - 1e-9, 2],
+      ["nps", 30, 1],
+      ["nps", 50, 1],
+      ["nps", 0, 1],
+      ["csat", 0.8, 1],
+      ["quickRatio", 1, 1],
+      ["netMrrChurn", 0, 1],
+    ] as const) {
+      expect(branchOf(id, value, months)?.key, `${id} ${value}`).toBe(
+        kpi(id, { value }, months).reading?.key
+      );
+    }
   });
 });

@@ -332,9 +332,14 @@ describe("new sheets and writes", () => {
       { address: "A3:F3", fill: "#D9E1F2", underline: "#1F3864", align: "right", wrap: false },
     ]);
     expect(
-      await workbook.setPrintLayout(sheet, { orientation: "landscape", fitToOnePageWide: true })
+      await workbook.setPrintLayout(sheet, {
+        orientation: "landscape",
+        fitToOnePageWide: true,
+        printArea: "A1:O40",
+      })
     ).toBe(true);
     const pack = fake.sheet("Pack");
+    expect(pack.printArea).toBe("A1:O40");
     expect([...pack.columnWidths]).toEqual([
       [0, 200],
       [2, 80],

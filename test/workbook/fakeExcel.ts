@@ -57,6 +57,8 @@ export interface FakeSheet {
   readonly columnWidths: Map<number, number>;
   readonly styles: FakeStyle[];
   pageLayout: { orientation: string; zoom: unknown } | null;
+  /** The address given to pageLayout.setPrintArea, when it was called. */
+  printArea: string | null;
   readonly colorScales: { address: string; criteria: unknown }[];
   readonly charts: FakeChart[];
 }
@@ -213,6 +215,7 @@ export class FakeExcel {
       columnWidths: new Map(),
       styles: [],
       pageLayout: null,
+      printArea: null,
       colorScales: [],
       charts: [],
     };
@@ -280,7 +283,14 @@ export class FakeExcel {
           queue(() => {
             if (sheet) fake.sheets.splice(fake.sheets.indexOf(sheet), 1);
           }),
-        pageLayout: { orientation: "", zoom: "" },
+        pageLayout: {
+          orientation: "",
+          zoom: "",
+          setPrintArea: (address: string) =>
+            queue(() => {
+              if (sheet) sheet.printArea = address;
+            }),
+        },
         charts: {
           add: (type: string, source: Loose, seriesBy: string) =>
             chartProxy(sheet, type, source, seriesBy),

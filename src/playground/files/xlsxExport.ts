@@ -92,6 +92,7 @@ export function buildXlsx(model: Spreadsheet, ExcelJS: { Workbook: new () => Wor
         worksheet.pageSetup.fitToWidth = 1;
         worksheet.pageSetup.fitToHeight = 0;
       }
+      if (print.printArea !== undefined) worksheet.pageSetup.printArea = print.printArea;
     }
   }
   const active = model.sheetNames().indexOf(model.sheetName(model.activeSheet));
