@@ -35,6 +35,7 @@ import {
   whatIfScenario,
 } from "../analysis";
 import { MOVERS_DEFAULT_COUNT } from "../core/movers";
+import { SpillLabel } from "../core/labels";
 import { absoluteRange, cellAddress, localRange } from "../core";
 import type {
   CellBlock,
@@ -1038,7 +1039,15 @@ function writeReconcile(
   ]);
   sheet.heading(top);
   sheet.note(top + 1);
-  sheet.headerRow(top + 2, 0, Math.max(0, (table[0]?.length ?? 1) - 1));
+  const lastColumn = Math.max(0, (table[0]?.length ?? 1) - 1);
+  sheet.headerRow(top + 2, 0, lastColumn);
+  // Every figure as the pane shows it: the quick ratio as a ratio, the rest as percentages; the
+  // last column is words (what differs).
+  table.slice(1).forEach((cells, k) => {
+    const first = cells[0];
+    const ratio = first instanceof SpillLabel && first.code === "label.quickRatio";
+    sheet.format(top + 3 + k, 1, top + 3 + k, lastColumn - 1, ratio ? RATIO : PERCENT);
+  });
   return top + 2 + table.length + 1;
 }
 

@@ -463,6 +463,24 @@ describe("board pack over a customers × months grid (and a survey)", () => {
         .map(({ row }) => row)
     );
     expect(parseCellAddress(last).row).toBeGreaterThanOrEqual(bottom);
+    // A number format on every figure that is not a whole count, in the tables (A–F).
+    const formatted = added.numberFormats.map((rule) => {
+      const [from, to] = rule.address.split(":") as [string, string | undefined];
+      return [parseCellAddress(from), parseCellAddress(to ?? from)] as const;
+    });
+    const values = book.getSheetValues(book.getSheetId(packName) as number);
+    let figures = 0;
+    values.forEach((row, r) =>
+      row.slice(0, 6).forEach((value, c) => {
+        if (typeof value !== "number" || Number.isInteger(value)) return;
+        figures++;
+        const covered = formatted.some(
+          ([from, to]) => from.row <= r && r <= to.row && from.column <= c && c <= to.column
+        );
+        expect(covered, `${String.fromCharCode(65 + c)}${r + 1}: ${value}`).toBe(true);
+      })
+    );
+    expect(figures).toBeGreaterThan(40);
     // Every style is on a range inside the sheet, as the port checks.
     for (const rule of added.cellStyles) expect(rule.address).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
   });
