@@ -26,7 +26,7 @@ try {
   if (process.argv[2] === "pane") {
     await paneFlows();
     console.log(
-      "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, whatif.png and pane-zh-CN.png written"
+      "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, board-pack-charts.png, whatif.png and pane-zh-CN.png written"
     );
   } else {
     await playgroundPictures();
@@ -101,7 +101,7 @@ async function playgroundPictures() {
     await paneAndHelp();
     await paneFlows();
     console.log(
-      "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, whatif.png and pane-zh-CN.png written"
+      "docs/images/pane-mapping.png, pane-kpis.png, board-pack.png, board-pack-charts.png, whatif.png and pane-zh-CN.png written"
     );
   }
 }
@@ -187,6 +187,19 @@ async function paneFlows() {
   await pane.locator('[data-testid="board-pack-status"][data-sheet-name]').waitFor();
   await settle(page);
   await page.screenshot({ path: "docs/images/board-pack.png" });
+  // The pack as a reader sees it, the pane put away: the bridge and the trend with their charts.
+  await page.locator("#pane-toggle").click();
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.locator(".name-box").fill("A50");
+  await page.locator(".name-box").press("Enter");
+  await page.locator(".name-box").fill("A22");
+  await page.locator(".name-box").press("Enter");
+  await settle(page);
+  await page.screenshot({ path: "docs/images/board-pack-charts.png" });
+  await page.setViewportSize({ width: 1440, height: 860 });
+  await page.locator("#pane-toggle").click();
+  await page.locator(".name-box").fill("A1");
+  await page.locator(".name-box").press("Enter");
   await pane.getByTestId("tab-whatIf").click();
   const churn = pane.getByTestId("whatif-churn");
   await churn.focus();

@@ -198,7 +198,7 @@ class PlanBuilder {
 
   /** The sheet's title: large, in the headings' colour. */
   title(row: number): void {
-    this.style(row, 0, row, 0, { bold: true, size: 16, color: PALETTE.heading });
+    this.style(row, 0, row, 0, { bold: true, size: 14, color: PALETTE.heading });
   }
 
   /** A section's heading: bold, in the headings' colour, ruled under across the tables' width. */
@@ -339,8 +339,11 @@ const TABLE_WIDTHS = [200, 90, 90, 140, 90, 90];
 const NOTE_COLOR = "#595959";
 /** Rows a chart covers beside its table. */
 const CHART_ROWS = 16;
-const CHART_FIRST_COLUMN = 7; // H
-const CHART_LAST_COLUMN = 14; // O
+/** Beside the bridge (A–B) and the trend (A–D), a column's gap after them. */
+const CHART_FIRST_COLUMN = 5; // F
+const CHART_LAST_COLUMN = 11; // L
+/** The calculation area starts no further left than R, a few columns clear of the charts. */
+const CALCULATIONS_FIRST_COLUMN = 17;
 
 /** Where a chart goes: to the right of the table that starts at row `top`, CHART_ROWS high. */
 function chartBeside(top: number): { topLeft: string; bottomRight: string } {
@@ -588,7 +591,8 @@ export interface BoardPackInput {
 /**
  * The board pack: title, KPI table, MRR bridge with a waterfall (and its stacked-column helper),
  * NRR/GRR trend with a line chart, cohort heatmap, a table per segment column and, with survey
- * data, the NPS breakdown with its margin of error. Columns A–F hold the tables, H–O the charts.
+ * data, the NPS breakdown with its margin of error. Columns A–F hold the tables, F–L the charts
+ * beside the bridge and the trend, and the calculations start at R.
  *
  * @example planBoardPack({ revenue, survey: null }, translator).blocks[…] holds
  *   { formula: "=SAAS.NRR('MRR data'!$E$2:$E$301,'MRR data'!$F$2:$F$301)" }
@@ -616,12 +620,12 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
     // Right of the widest table (the cohort table is as wide as the periods, plus a label).
     if (ranges.kind === "grid") {
       refs = gridReferences(ranges);
-      const right = Math.max(CHART_LAST_COLUMN + 3, ranges.periodColumns.length + 3);
+      const right = Math.max(CALCULATIONS_FIRST_COLUMN, ranges.periodColumns.length + 3);
       area = new CalculationArea(sheet, right, t("pack.calculations"));
       if (ranges.billing?.conversion)
         constant = constantCurrency(area, ranges, ranges.billing, refs, revenue.analysis.start, t);
     } else {
-      const matrixColumn = Math.max(CHART_LAST_COLUMN + 3, ranges.matrixColumns + 2);
+      const matrixColumn = Math.max(CALCULATIONS_FIRST_COLUMN, ranges.matrixColumns + 2);
       refs = ledgerReferences(ranges, matrixColumn);
       writeLedgerMatrix(sheet, ranges, matrixColumn, t);
       const right = matrixColumn + ranges.matrixColumns + ranges.segmentColumns.length + 1;
@@ -637,7 +641,7 @@ export function planBoardPack(input: BoardPackInput, messages: Translator): Shee
   }
 
   if (area === null && survey !== null)
-    area = new CalculationArea(sheet, CHART_LAST_COLUMN + 3, t("pack.calculations"));
+    area = new CalculationArea(sheet, CALCULATIONS_FIRST_COLUMN, t("pack.calculations"));
   row = writeKpiTable(sheet, row, revenue, refs, constant, survey, area, t);
   if (area !== null) row = writeIntervals(sheet, row, revenue, refs, survey, area, t);
   if (revenue !== null && refs !== null && area !== null) {

@@ -158,7 +158,10 @@ export class SheetView {
         const cellLeft = geometry.cellLeft(column);
         const right = geometry.cellLeft(column + 1);
         const isText = typeof view.value === "string" && !isError && text !== "";
-        if (isText) runsTo = cellLeft + this.textWidth(text) + 8;
+        // The pane's styles (a board pack's headings): measured in their own font, so a large
+        // bold heading runs on as far as it is drawn.
+        const style = workbook.styleAt(sheet, row, column);
+        if (isText) runsTo = cellLeft + this.textWidth(text, style) + 8;
         else if (text !== "") runsTo = -1;
         const next = views[i + 1];
         const nextIsEmpty = next !== undefined && isEmptyView(next);
@@ -172,8 +175,7 @@ export class SheetView {
         node.style.left = `${cellLeft}px`;
         node.style.top = `${geometry.cellTop(row)}px`;
         node.style.width = `${right - cellLeft}px`;
-        // The pane's styles (a board pack's headings), then a colour scale over them.
-        const style = workbook.styleAt(sheet, row, column);
+        // The pane's styles, then a colour scale over them.
         node.style.background = workbook.colorAt(sheet, row, column) ?? style?.fill ?? "";
         node.style.fontWeight = style?.bold ? "600" : "";
         node.style.fontStyle = style?.italic ? "italic" : "";
@@ -256,9 +258,17 @@ export class SheetView {
   }
 
   /** The width of a cell's text in the grid's font (an estimate where the canvas is missing). */
-  private textWidth(text: string): number {
-    if (!this.measure) return text.length * 7;
-    if (this.measure.font !== this.gridFont) this.measure.font = this.gridFont;
+  private textWidth(
+    text: string,
+    style?: { readonly bold?: boolean; readonly italic?: boolean; readonly size?: number } | null
+  ): number {
+    const scale = style?.size === undefined ? 1 : (style.size * 4) / 3 / 13;
+    if (!this.measure) return text.length * 7 * scale * (style?.bold ? 1.1 : 1);
+    let font = this.gridFont;
+    if (style?.size !== undefined) font = font.replace(/^[\d.]+px/, `${(style.size * 4) / 3}px`);
+    if (style?.bold) font = `600 ${font}`;
+    if (style?.italic) font = `italic ${font}`;
+    if (this.measure.font !== font) this.measure.font = font;
     return this.measure.measureText(text).width;
   }
 
