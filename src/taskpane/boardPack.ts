@@ -994,7 +994,10 @@ function writeWhoMoved(
               end_mrr: refs.period(end),
               movement: `"${kind}"`,
               count: String(MOVERS_DEFAULT_COUNT),
-              history: history ?? undefined,
+              // The earlier periods only tell new from reactivated revenue: the other lists are
+              // the same without them, and a pack over years of months reads them once, not four
+              // times.
+              history: kind === "new" ? (history ?? undefined) : undefined,
             }),
             rows,
             2
