@@ -164,6 +164,18 @@ describe("the task pane in the playground", () => {
     expect(englishPack[kpiRow]?.[2]?.formula).toMatch(/^=IFERROR\(IF\(\$B\$\d+>1,/);
     expect(englishPack[kpiRow]?.[2]?.value).toBe(cardReading);
     expect(await drawn(kpiRow, 2).textContent()).toBe(cardReading);
+    // Figures shown in their formats: a percentage, an amount with thousands separators, a month.
+    expect(await drawn(kpiRow, 1).textContent()).toMatch(/^\d{1,3}\.\d%$/);
+    const starting = englishPack.findIndex((row) => row[0]?.value === "Starting MRR");
+    expect(await drawn(starting, 1).textContent()).toMatch(/^\d{1,3}(,\d{3})+$/);
+    const from = englishPack.findIndex((row) => row[0]?.value === "From");
+    expect(await drawn(from, 1).textContent()).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+    // Each segment table is headed by its own column's name, as in the MRR sheet.
+    for (const column of ["Region", "CSM"]) {
+      const heading = englishPack.findIndex((row) => row[0]?.value === `By ${column}`);
+      expect(heading, column).toBeGreaterThan(0);
+      expect(englishPack[heading + 1]?.[0]?.value).toBe(column);
+    }
   });
 
   it("runs a what-if and writes the scenario as =SAAS.PROJECT formulas that evaluate", async () => {
