@@ -766,6 +766,30 @@ describe("the what-if scenario sheet", () => {
   });
 });
 
+describe("a board pack of survey answers only", () => {
+  it("has the NPS, its reading and its interval, and no revenue section", async () => {
+    const port = new FakeWorkbook(
+      { [SURVEY_SHEET]: surveySheet() },
+      { selection: `'Q1 ''24 NPS'!A1:C13` }
+    );
+    const survey = await analyseSurveySelection(port);
+    const plan = planBoardPack(
+      { revenue: null, survey: surveyInput(survey.read, survey.model, survey.analysis) },
+      en
+    );
+    const name = (await writeSheetPlan(port, plan)).sheetName;
+    const book = engineWith(port);
+    const nps = survey.analysis.kpis.find((k) => k.id === "nps")!;
+    const row = rowLabelled(book, name, en.t("kpi.nps"));
+    expect(row[1] as number).toBeCloseTo(figure(nps.figure), 12);
+    const branch = packReadings("nps", 1).find((b) => b.key === nps.reading?.key)!;
+    expect(row[2]).toBe(en.t(branch.text, branch.params));
+    expect(rowIndexOf(book, name, en.t("bridge.heading"))).toBe(-1);
+    expect(rowIndexOf(book, name, en.t("pack.intervalsHeading"))).toBeGreaterThan(0);
+    expect(port.addedSheets.get(name)?.print).toMatchObject({ orientation: "landscape" });
+  });
+});
+
 describe("the pack's readings choose as the pane's do", () => {
   /** The branch a value takes, its limits evaluated as Excel would (^ is a power). */
   function branchOf(id: KpiId, value: number, months: number) {
