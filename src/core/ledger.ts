@@ -18,11 +18,26 @@ import { MetricError, invalidValue } from "./errors";
 import { type LookupValue, idIndex, shownId } from "./ids";
 import { MATRIX_CORNER } from "./inputs";
 import { SHEET_COLUMNS, SHEET_ROWS } from "./limits";
-import { moneySum } from "./money";
+import { MoneyCells } from "./money";
 import type { ResultCell, ResultTable } from "./segments";
 
-/** The most cells a matrix may hold: a sheet's rows and columns both fit, but memory not. */
+/** The most cells the grid behind a matrix may hold: the sheet may fit it, memory not. */
 const MAX_CELLS = 20_000_000;
+
+/**
+ * Refuses a matrix of `customers` rows and `periods` columns that a sheet cannot hold, or whose
+ * grid of `cells` (monthly behind a quarter or year matrix with covers) memory cannot.
+ */
+export function refuseTooLargeMatrix(
+  customers: number,
+  periods: number,
+  cells: number,
+  unit: PeriodUnit
+): void {
+  if (periods + 1 > SHEET_COLUMNS || customers + 1 > SHEET_ROWS || cells > MAX_CELLS) {
+    throw invalidValue("ledger.tooLarge", { customers, periods, unit: { term: unit } });
+  }
+}
 
 export interface Ledger {
   /** Customer ids in order of first appearance, as first written (ids.ts: numbers stay numbers). */
@@ -235,27 +250,13 @@ export function mrrMatrix(ledger: Ledger): ResultTable {
     if (period > last) last = period;
   }
   const periods = last - first + 1;
-  if (
-    periods + 1 > SHEET_COLUMNS ||
-    customers.length + 1 > SHEET_ROWS ||
-    periods * customers.length > MAX_CELLS
-  ) {
-    throw invalidValue("ledger.tooLarge", {
-      customers: customers.length,
-      periods,
-      unit: { term: unit },
-    });
-  }
-  // Amounts of one customer in one period add up as money (money.ts): with the largest term of
-  // each cell kept, a charge and the credits that cancel it give exactly 0.
-  const sums = new Float64Array(customers.length * periods);
-  const largestTerm = new Float64Array(customers.length * periods);
+  refuseTooLargeMatrix(customers.length, periods, periods * customers.length, unit);
+  // Amounts of one customer in one period add up as money (money.ts): a charge and the credits
+  // that cancel it give exactly 0.
+  const cells = new MoneyCells(customers.length * periods);
   for (let i = 0; i < amounts.length; i++) {
     const cell = (customerOf[i] as number) * periods + ((periodOf[i] as number) - first);
-    const amount = amounts[i] as number;
-    sums[cell] = (sums[cell] as number) + amount;
-    const size = Math.abs(amount);
-    if (size > (largestTerm[cell] as number)) largestTerm[cell] = size;
+    cells.add(cell, amounts[i] as number);
   }
   const header: (string | number)[] = [MATRIX_CORNER];
   for (let p = 0; p < periods; p++) header.push(periodStartFromIndex(first + p, unit));
@@ -265,12 +266,7 @@ export function mrrMatrix(ledger: Ledger): ResultTable {
     for (let p = 0; p < periods; p++) {
       const cell = c * periods + p;
       row.push(
-        checkedTotal(
-          moneySum(sums[cell] as number, largestTerm[cell] as number),
-          customers[c] as LookupValue,
-          unit,
-          header[p + 1] as string
-        )
+        checkedTotal(cells.total(cell), customers[c] as LookupValue, unit, header[p + 1] as string)
       );
     }
     table.push(row);

@@ -51,3 +51,30 @@ export function zeroResidues(
     if ((values[i] as number) <= bound) values[i] = 0;
   }
 }
+
+/**
+ * Many sums kept as money at once (a customers × periods matrix): each cell's running sum and its
+ * largest term, so that `total` is moneySum of exactly the terms added to that cell.
+ *
+ * @example const cells = new MoneyCells(1); cells.add(0, 99.9); cells.add(0, -33.3);
+ *   cells.add(0, -66.6); cells.total(0) === 0
+ */
+export class MoneyCells {
+  private readonly sums: Float64Array;
+  private readonly largestTerm: Float64Array;
+
+  constructor(cells: number) {
+    this.sums = new Float64Array(cells);
+    this.largestTerm = new Float64Array(cells);
+  }
+
+  add(cell: number, amount: number): void {
+    this.sums[cell] = (this.sums[cell] as number) + amount;
+    const size = Math.abs(amount);
+    if (size > (this.largestTerm[cell] as number)) this.largestTerm[cell] = size;
+  }
+
+  total(cell: number): number {
+    return moneySum(this.sums[cell] as number, this.largestTerm[cell] as number);
+  }
+}

@@ -25,9 +25,14 @@ import { periodStartFromIndex, readDate } from "./dates";
 import { invalidValue } from "./errors";
 import type { LookupValue } from "./ids";
 import { MATRIX_CORNER } from "./inputs";
-import { type Ledger, checkedTotal, dayOfCell, periodOfMonth } from "./ledger";
-import { SHEET_COLUMNS, SHEET_ROWS } from "./limits";
-import { moneySum } from "./money";
+import {
+  type Ledger,
+  checkedTotal,
+  dayOfCell,
+  periodOfMonth,
+  refuseTooLargeMatrix,
+} from "./ledger";
+import { MoneyCells } from "./money";
 import type { ResultCell, ResultTable } from "./segments";
 
 /** The longest service period given as a number of months (50 years); larger numbers are dates. */
@@ -39,8 +44,6 @@ export const COVER_WORD_MONTHS: readonly number[] = [0, 1, 3, 12];
 export const DAYS_PER_MONTH = 365.25 / 12;
 /** A week's charge times this is its monthly run rate (52 weeks a year, 12 months). */
 export const WEEKS_PER_MONTH = 52 / 12;
-/** The most cells of the monthly grid behind a matrix: memory, not the sheet, is the limit. */
-const MAX_CELLS = 20_000_000;
 
 /** What each line of a ledger pays for, line by line in the ledger's order. */
 export interface LineCovers {
@@ -195,21 +198,10 @@ export function coveredMrrMatrix(ledger: Ledger, covers: LineCovers): ResultTabl
   const monthCount = last - first + 1;
   const firstPeriod = periodOfMonth(first, unit);
   const periods = periodOfMonth(last, unit) - firstPeriod + 1;
-  if (
-    periods + 1 > SHEET_COLUMNS ||
-    customers.length + 1 > SHEET_ROWS ||
-    monthCount * customers.length > MAX_CELLS
-  ) {
-    throw invalidValue("ledger.tooLarge", {
-      customers: customers.length,
-      periods,
-      unit: { term: unit },
-    });
-  }
+  refuseTooLargeMatrix(customers.length, periods, monthCount * customers.length, unit);
 
-  const sums = new Float64Array(customers.length * monthCount);
-  // The largest term of each cell, for the money rule (see mrrMatrix).
-  const largestTerm = new Float64Array(customers.length * monthCount);
+  // Each customer's months, summed as money (see mrrMatrix).
+  const cells = new MoneyCells(customers.length * monthCount);
   const shortLines: number[] = [];
   for (let i = 0; i < lines; i++) {
     const n = covers.months[i] as number;
@@ -218,15 +210,10 @@ export function coveredMrrMatrix(ledger: Ledger, covers: LineCovers): ResultTabl
       continue;
     }
     const share = (amounts[i] as number) / n;
-    const size = Math.abs(share);
     const from = (customerOf[i] as number) * monthCount + ((monthOf[i] as number) - first);
-    for (let cell = from; cell < from + n; cell++) {
-      sums[cell] = (sums[cell] as number) + share;
-      if (size > (largestTerm[cell] as number)) largestTerm[cell] = size;
-    }
+    for (let cell = from; cell < from + n; cell++) cells.add(cell, share);
   }
-  if (shortLines.length > 0)
-    addRunRates(ledger, covers, shortLines, first, monthCount, sums, largestTerm);
+  if (shortLines.length > 0) addRunRates(ledger, covers, shortLines, first, monthCount, cells);
 
   const header: ResultCell[] = [MATRIX_CORNER];
   for (let p = 0; p < periods; p++) header.push(periodStartFromIndex(firstPeriod + p, unit));
@@ -240,7 +227,7 @@ export function coveredMrrMatrix(ledger: Ledger, covers: LineCovers): ResultTabl
     for (let m = 0; m < monthCount; m++) {
       const cell = c * monthCount + m;
       mrr[m] = checkedTotal(
-        moneySum(sums[cell] as number, largestTerm[cell] as number),
+        cells.total(cell),
         customers[c] as LookupValue,
         "month",
         monthStarts[m] as string
@@ -273,8 +260,7 @@ function addRunRates(
   shortLines: readonly number[],
   first: number,
   monthCount: number,
-  sums: Float64Array,
-  largestTerm: Float64Array
+  cells: MoneyCells
 ): void {
   const { customerOf, monthOf, dayOf, amounts } = ledger;
   const cellOf = (i: number) =>
@@ -289,9 +275,6 @@ function addRunRates(
   for (const i of shortLines) {
     const cell = cellOf(i);
     if ((dayOf[i] as number) < (lastChargeDay.get(cell) ?? -Infinity)) continue;
-    const rate = (amounts[i] as number) * (covers.rateFactor[i] as number);
-    sums[cell] = (sums[cell] as number) + rate;
-    const size = Math.abs(rate);
-    if (size > (largestTerm[cell] as number)) largestTerm[cell] = size;
+    cells.add(cell, (amounts[i] as number) * (covers.rateFactor[i] as number));
   }
 }
