@@ -120,66 +120,143 @@ export function monthlyEquivalent(rate: number, months: number): number {
   return 1 - Math.pow(Math.max(0, 1 - rate), 1 / months);
 }
 
-function readingOf(id: KpiId, value: number, months: number): Reading | null {
+/** How a figure is held against a limit. */
+export type ReadingTest = ">" | ">=" | "<" | "=";
+
+/**
+ * One branch of a figure's reading: taken when the figure compares with `limit` by `test` (the
+ * last branch, which has no test, in every other case). `quoted` is the benchmark its words quote,
+ * the same whatever the figure ({benchmark} or {target}).
+ */
+export interface ReadingRule {
+  readonly key: ReadingKey;
+  readonly tone: ReadingTone;
+  readonly when?: { readonly test: ReadingTest; readonly limit: number };
+  readonly quoted: MessageParams;
+}
+
+/**
+ * The readings of a figure over a span of `months`, branch by branch: the one place their limits
+ * are set, read by the pane's cards (readingOf) and written into the board pack's formulas. A
+ * monthly benchmark held against a figure over m months is compounded: MRR churn under 1% a month
+ * is MRR churn < 1 − 0.99^m, GRR over 0.99^m, logo retention over 0.95^m. [] for CES, which has
+ * no benchmark.
+ *
+ * @example readingRules("grr", 3)[0].when → { test: ">", limit: 0.99 ** 3 }
+ */
+export function readingRules(id: KpiId, months: number): readonly ReadingRule[] {
+  const m = Math.max(1, months);
+  const mrr = BENCHMARKS.mrrChurnPerMonth;
+  const logos = BENCHMARKS.logoChurnPerMonth;
+  const rule = (
+    key: ReadingKey,
+    tone: ReadingTone,
+    when?: ReadingRule["when"],
+    quoted: MessageParams = {}
+  ): ReadingRule => (when === undefined ? { key, tone, quoted } : { key, tone, when, quoted });
   switch (id) {
     case "nrr":
-      if (value > 1) return { key: "reading.nrr.growing", params: { value }, tone: "good" };
-      if (value === 1) return { key: "reading.nrr.flat", params: { value }, tone: "neutral" };
-      return { key: "reading.nrr.shrinking", params: { value }, tone: "neutral" };
+      return [
+        rule("reading.nrr.growing", "good", { test: ">", limit: 1 }),
+        rule("reading.nrr.flat", "neutral", { test: "=", limit: 1 }),
+        rule("reading.nrr.shrinking", "neutral"),
+      ];
     case "grr": {
       // GRR = 1 − MRR churn: read against the same monthly benchmark, as revenue kept.
-      const kept = 1 - monthlyEquivalent(1 - value, months);
-      const best = 1 - kept < BENCHMARKS.mrrChurnPerMonth;
-      return {
-        key: best ? "reading.grr.bestInClass" : "reading.grr.belowBest",
-        params: { kept, benchmark: 1 - BENCHMARKS.mrrChurnPerMonth },
-        tone: best ? "good" : "neutral",
-      };
+      const quoted = { benchmark: 1 - mrr };
+      return [
+        rule("reading.grr.bestInClass", "good", { test: ">", limit: (1 - mrr) ** m }, quoted),
+        rule("reading.grr.belowBest", "neutral", undefined, quoted),
+      ];
     }
     case "mrrChurn": {
-      const monthly = monthlyEquivalent(value, months);
-      const best = monthly < BENCHMARKS.mrrChurnPerMonth;
-      return {
-        key: best ? "reading.mrrChurn.bestInClass" : "reading.mrrChurn.aboveBest",
-        params: { monthly, benchmark: BENCHMARKS.mrrChurnPerMonth },
-        tone: best ? "good" : "neutral",
-      };
+      const quoted = { benchmark: mrr };
+      return [
+        rule(
+          "reading.mrrChurn.bestInClass",
+          "good",
+          { test: "<", limit: 1 - (1 - mrr) ** m },
+          quoted
+        ),
+        rule("reading.mrrChurn.aboveBest", "neutral", undefined, quoted),
+      ];
     }
     case "logoRetention": {
-      const monthly = monthlyEquivalent(1 - value, months);
-      const within = monthly < BENCHMARKS.logoChurnPerMonth;
-      return {
-        key: within ? "reading.logo.withinTarget" : "reading.logo.aboveTarget",
-        params: { monthly, benchmark: BENCHMARKS.logoChurnPerMonth },
-        tone: within ? "good" : "poor",
-      };
+      const quoted = { benchmark: logos };
+      return [
+        rule("reading.logo.withinTarget", "good", { test: ">", limit: (1 - logos) ** m }, quoted),
+        rule("reading.logo.aboveTarget", "poor", undefined, quoted),
+      ];
     }
     case "netMrrChurn":
-      return value < 0
-        ? { key: "reading.netMrrChurn.negative", params: { value }, tone: "good" }
-        : { key: "reading.netMrrChurn.positive", params: { value }, tone: "neutral" };
+      return [
+        rule("reading.netMrrChurn.negative", "good", { test: "<", limit: 0 }),
+        rule("reading.netMrrChurn.positive", "neutral"),
+      ];
     case "quickRatio":
-      return value >= 1
-        ? { key: "reading.quickRatio.gaining", params: { value }, tone: "good" }
-        : { key: "reading.quickRatio.losing", params: { value }, tone: "poor" };
+      return [
+        rule("reading.quickRatio.gaining", "good", { test: ">=", limit: 1 }),
+        rule("reading.quickRatio.losing", "poor"),
+      ];
     case "nps":
-      if (value < 0) return { key: "reading.nps.poor", params: { value }, tone: "poor" };
-      if (value < BENCHMARKS.npsHigh)
-        return { key: "reading.nps.positive", params: { value }, tone: "neutral" };
-      if (value < BENCHMARKS.npsVeryGood)
-        return { key: "reading.nps.high", params: { value }, tone: "good" };
-      return { key: "reading.nps.veryGood", params: { value }, tone: "good" };
-    case "csat":
-      return value >= BENCHMARKS.csatTarget
-        ? { key: "reading.csat.atTarget", params: { target: BENCHMARKS.csatTarget }, tone: "good" }
-        : {
-            key: "reading.csat.belowTarget",
-            params: { target: BENCHMARKS.csatTarget },
-            tone: "neutral",
-          };
+      return [
+        rule("reading.nps.poor", "poor", { test: "<", limit: 0 }),
+        rule("reading.nps.positive", "neutral", { test: "<", limit: BENCHMARKS.npsHigh }),
+        rule("reading.nps.high", "good", { test: "<", limit: BENCHMARKS.npsVeryGood }),
+        rule("reading.nps.veryGood", "good"),
+      ];
+    case "csat": {
+      const quoted = { target: BENCHMARKS.csatTarget };
+      return [
+        rule("reading.csat.atTarget", "good", { test: ">=", limit: BENCHMARKS.csatTarget }, quoted),
+        rule("reading.csat.belowTarget", "neutral", undefined, quoted),
+      ];
+    }
     case "ces":
-      return null; // the spec gives no benchmark for effort scores
+      return []; // the spec gives no benchmark for effort scores
   }
+}
+
+function passes(value: number, { test, limit }: NonNullable<ReadingRule["when"]>): boolean {
+  switch (test) {
+    case ">":
+      return value > limit;
+    case ">=":
+      return value >= limit;
+    case "<":
+      return value < limit;
+    case "=":
+      return value === limit;
+  }
+}
+
+/** What the pane's words say of the figure itself: the figure, or its monthly equivalent. */
+function figureParams(id: KpiId, value: number, months: number): MessageParams {
+  switch (id) {
+    case "grr":
+      return { kept: 1 - monthlyEquivalent(1 - value, months) };
+    case "mrrChurn":
+      return { monthly: monthlyEquivalent(value, months) };
+    case "logoRetention":
+      return { monthly: monthlyEquivalent(1 - value, months) };
+    case "csat":
+    case "ces":
+      return {};
+    default:
+      return { value };
+  }
+}
+
+function readingOf(id: KpiId, value: number, months: number): Reading | null {
+  const rule = readingRules(id, months).find(
+    ({ when }) => when === undefined || passes(value, when)
+  );
+  if (rule === undefined) return null;
+  return {
+    key: rule.key,
+    params: { ...rule.quoted, ...figureParams(id, value, months) },
+    tone: rule.tone,
+  };
 }
 
 export function kpi(id: KpiId, figure: Figure, months: number, interval?: KpiInterval): Kpi {

@@ -11,7 +11,7 @@
  * their labels can be translated and no spill can collide with the next section; the one spills
  * are the cohort table, the ledger's matrix and the what-if projection, each with room to grow.
  */
-import type { PeriodUnit } from "../core";
+import type { MessageParams, PeriodUnit } from "../core";
 import type {
   KpiId,
   ReadingKey,
@@ -26,12 +26,12 @@ import type {
   BillingRanges,
 } from "../analysis";
 import {
-  BENCHMARKS,
   BRIDGE_STEPS,
   SEGMENT_METRICS,
   SMALL_SAMPLE,
   WHO_MOVED,
   type WhoMovedKind,
+  readingRules,
   whatIfScenario,
 } from "../analysis";
 import { MOVERS_DEFAULT_COUNT } from "../core/movers";
@@ -372,101 +372,37 @@ export interface PackReading {
   readonly when: string | null;
   readonly key: ReadingKey;
   readonly text: MessageKey;
-  readonly params?: Readonly<Record<string, number>>;
+  /** The benchmark its words quote. */
+  readonly params: MessageParams;
 }
 
 /**
- * A KPI's readings as the pack states them live, over a span of `months`: the figure compared
- * where the pane's reading changes (figures.ts, readingOf). A monthly benchmark b held against a
- * figure over m months is compounded, so "under 1% a month" is MRR churn < 1 − 0.99^m, GRR over
- * 0.99^m, logo retention over 0.95^m; the others do not depend on the span. [] for CES, which
- * has no benchmark.
+ * The pack's words for the readings whose pane words quote the figure itself ("Keeps 99.1% of
+ * revenue a month…"): the figure stands beside them on the pack, so they quote the benchmark only.
+ */
+const PACK_WORDS: Readonly<Partial<Record<ReadingKey, MessageKey>>> = {
+  "reading.grr.bestInClass": "pack.reading.grr.bestInClass",
+  "reading.grr.belowBest": "pack.reading.grr.belowBest",
+  "reading.mrrChurn.bestInClass": "pack.reading.mrrChurn.bestInClass",
+  "reading.mrrChurn.aboveBest": "pack.reading.mrrChurn.aboveBest",
+  "reading.logo.withinTarget": "pack.reading.logo.withinTarget",
+  "reading.logo.aboveTarget": "pack.reading.logo.aboveTarget",
+};
+
+/**
+ * A KPI's readings as the pack states them live over a span of `months`: the pane's own rules
+ * (readingRules in the analysis), each limit written as a number of 15 significant digits, as
+ * Excel keeps a number typed into a formula.
  *
- * @example packReadings("grr", 3)[0].when === ">0.99^3"
+ * @example packReadings("grr", 3)[0].when === ">0.970299"
  */
 export function packReadings(id: KpiId, months: number): readonly PackReading[] {
-  const m = Math.max(1, months);
-  const keptMrr = 1 - BENCHMARKS.mrrChurnPerMonth;
-  const keptLogos = 1 - BENCHMARKS.logoChurnPerMonth;
-  const same = (when: string | null, key: ReadingKey, params?: PackReading["params"]) =>
-    params === undefined ? { when, key, text: key } : { when, key, text: key, params };
-  switch (id) {
-    case "nrr":
-      return [
-        same(">1", "reading.nrr.growing"),
-        same("=1", "reading.nrr.flat"),
-        same(null, "reading.nrr.shrinking"),
-      ];
-    case "grr": {
-      const params = { benchmark: keptMrr };
-      return [
-        {
-          when: `>${keptMrr}^${m}`,
-          key: "reading.grr.bestInClass",
-          text: "pack.reading.grr.bestInClass",
-          params,
-        },
-        { when: null, key: "reading.grr.belowBest", text: "pack.reading.grr.belowBest", params },
-      ];
-    }
-    case "mrrChurn": {
-      const params = { benchmark: BENCHMARKS.mrrChurnPerMonth };
-      return [
-        {
-          when: `<1-${keptMrr}^${m}`,
-          key: "reading.mrrChurn.bestInClass",
-          text: "pack.reading.mrrChurn.bestInClass",
-          params,
-        },
-        {
-          when: null,
-          key: "reading.mrrChurn.aboveBest",
-          text: "pack.reading.mrrChurn.aboveBest",
-          params,
-        },
-      ];
-    }
-    case "logoRetention": {
-      const params = { benchmark: BENCHMARKS.logoChurnPerMonth };
-      return [
-        {
-          when: `>${keptLogos}^${m}`,
-          key: "reading.logo.withinTarget",
-          text: "pack.reading.logo.withinTarget",
-          params,
-        },
-        {
-          when: null,
-          key: "reading.logo.aboveTarget",
-          text: "pack.reading.logo.aboveTarget",
-          params,
-        },
-      ];
-    }
-    case "netMrrChurn":
-      return [
-        same("<0", "reading.netMrrChurn.negative"),
-        same(null, "reading.netMrrChurn.positive"),
-      ];
-    case "quickRatio":
-      return [same(">=1", "reading.quickRatio.gaining"), same(null, "reading.quickRatio.losing")];
-    case "nps":
-      return [
-        same("<0", "reading.nps.poor"),
-        same(`<${BENCHMARKS.npsHigh}`, "reading.nps.positive"),
-        same(`<${BENCHMARKS.npsVeryGood}`, "reading.nps.high"),
-        same(null, "reading.nps.veryGood"),
-      ];
-    case "csat": {
-      const params = { target: BENCHMARKS.csatTarget };
-      return [
-        same(`>=${BENCHMARKS.csatTarget}`, "reading.csat.atTarget", params),
-        same(null, "reading.csat.belowTarget", params),
-      ];
-    }
-    case "ces":
-      return [];
-  }
+  return readingRules(id, months).map(({ key, when, quoted }) => ({
+    when: when === undefined ? null : `${when.test}${Number(when.limit.toPrecision(15))}`,
+    key,
+    text: PACK_WORDS[key] ?? key,
+    params: quoted,
+  }));
 }
 
 /**
@@ -475,24 +411,27 @@ export function packReadings(id: KpiId, months: number): readonly PackReading[] 
  * figure is an error.
  */
 class ReadingTexts {
+  /** The cell holding each reading's words, by those words. */
   private readonly cells = new Map<string, string>();
-  private t: T | null = null;
 
-  constructor(t: T, area: CalculationArea | null, title: string, wanted: readonly PackReading[]) {
+  constructor(
+    private readonly t: T,
+    area: CalculationArea | null,
+    title: string,
+    wanted: readonly PackReading[]
+  ) {
     const texts = [...new Set(wanted.map(({ text, params }) => t(text, params)))];
     if (area === null || texts.length === 0) return;
     const cells = area.texts(title, texts);
     texts.forEach((text, k) => this.cells.set(text, cells[k] as string));
-    this.t = t;
   }
 
   /** The reading of the figure at `value` (an absolute cell); null without words for it. */
   of(value: string, readings: readonly PackReading[]): CellInput {
-    const t = this.t;
-    if (t === null || readings.length === 0) return null;
+    if (this.cells.size === 0 || readings.length === 0) return null;
     const choose = (k: number): string => {
       const { when, text, params } = readings[k] as PackReading;
-      const cell = this.cells.get(t(text, params)) as string;
+      const cell = this.cells.get(this.t(text, params)) as string;
       return when === null || k === readings.length - 1
         ? cell
         : `IF(${value}${when},${cell},${choose(k + 1)})`;
@@ -1464,19 +1403,21 @@ export function planWhatIf(input: WhatIfInput, messages: Translator): SheetPlan 
   sheet.format(R.months, 1, R.months, 2, "0");
   sheet.format(R.mrrAtEnd, 1, R.arrAtEnd, 2, AMOUNT);
   sheet.format(first, 1, last, 2, AMOUNT);
+  const chartCorner = { row: 21, column: 12 }; // M22, from E5
   sheet.charts.push({
     kind: "line",
     source: localRange(R.projectionHeader, 0, last, 2),
     title: t("whatIf.chartTitle"),
     topLeft: "E5",
-    bottomRight: "M22",
+    bottomRight: cellAddress(chartCorner),
     seriesBy: "columns",
     seriesColors: [PALETTE.baseline, PALETTE.scenario],
   });
+  // The assumptions, the projection and the chart, whichever reaches further down.
   sheet.printLayout = {
     orientation: "landscape",
     fitToOnePageWide: true,
-    printArea: localRange(0, 0, Math.max(last, 21), 12),
+    printArea: localRange(0, 0, Math.max(last, chartCorner.row), chartCorner.column),
   };
   return sheet.plan(t("whatIf.sheetName"));
 }

@@ -705,6 +705,14 @@ describe("the what-if scenario sheet", () => {
     expect(added.charts[0]?.seriesColors).toEqual([PALETTE.baseline, PALETTE.scenario]);
     expect(added.cellStyles.some((rule) => rule.address === "C6:C12" && rule.fill)).toBe(true);
     expect(added.print).toMatchObject({ orientation: "landscape", fitToOnePageWide: true });
+    // It prints the projection's last month and the chart's far corner, both.
+    const [, corner] = (added.print?.printArea ?? "").split(":") as [string, string];
+    const printed = parseCellAddress(corner);
+    const chart = parseCellAddress(added.charts[0]!.bottomRight);
+    expect(printed.column).toBe(chart.column);
+    expect(printed.row).toBe(
+      Math.max(chart.row, WHAT_IF_ROWS.projectionHeader + assumptions.months)
+    );
   });
 
   it("adds a sheet and changes nothing else", () => {
