@@ -28,6 +28,8 @@ export class SheetView {
   private readonly columnHeaderPool: HTMLDivElement[] = [];
   private readonly rowHeaderPool: HTMLDivElement[] = [];
   private readonly measure: CanvasRenderingContext2D | null;
+  /** The font last given to `measure`, as given (the canvas reads it back normalised). */
+  private measuredFont = "";
   private gridFont = "13px sans-serif";
 
   constructor(
@@ -268,7 +270,10 @@ export class SheetView {
     if (style?.size !== undefined) font = font.replace(/^[\d.]+px/, `${(style.size * 4) / 3}px`);
     if (style?.bold) font = `600 ${font}`;
     if (style?.italic) font = `italic ${font}`;
-    if (this.measure.font !== font) this.measure.font = font;
+    if (this.measuredFont !== font) {
+      this.measure.font = font;
+      this.measuredFont = font;
+    }
     return this.measure.measureText(text).width;
   }
 
