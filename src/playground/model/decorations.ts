@@ -38,7 +38,8 @@ export type CellStyle = Omit<CellStyleRule, "address">;
 
 export const DEFAULT_COLUMN_WIDTH = 96;
 
-const EMPTY: SheetDecorations = {
+/** A sheet that has no decorations. */
+export const NO_DECORATIONS: SheetDecorations = {
   formats: [],
   cellFormats: [],
   boldRows: [],
@@ -68,7 +69,7 @@ export class Decorations {
 
   /** A sheet's decorations as plain data. */
   of(sheet: number): SheetDecorations {
-    const kept = this.sheets.get(sheet) ?? EMPTY;
+    const kept = this.sheets.get(sheet) ?? NO_DECORATIONS;
     const cells = this.cellFormats.get(sheet);
     if (!cells || cells.size === 0) return kept;
     const cellFormats: [number, number, string][] = [];
@@ -99,7 +100,7 @@ export class Decorations {
    * Excel). Returns the single cells' formats that gave way, for undo.
    */
   addFormats(sheet: number, rules: readonly FormatRule[]): (readonly [number, number, string])[] {
-    const current = this.sheets.get(sheet) ?? EMPTY;
+    const current = this.sheets.get(sheet) ?? NO_DECORATIONS;
     this.sheets.set(sheet, { ...current, formats: [...current.formats, ...rules] });
     const removed: [number, number, string][] = [];
     const cells = this.cellFormats.get(sheet);
@@ -116,7 +117,7 @@ export class Decorations {
 
   /** Takes back the last `count` range rules of a sheet (undo). */
   removeLastFormats(sheet: number, count: number): void {
-    const current = this.sheets.get(sheet) ?? EMPTY;
+    const current = this.sheets.get(sheet) ?? NO_DECORATIONS;
     this.sheets.set(sheet, { ...current, formats: current.formats.slice(0, -count || undefined) });
   }
 
@@ -145,21 +146,21 @@ export class Decorations {
   }
 
   setBoldRows(sheet: number, rows: readonly number[]): void {
-    this.sheets.set(sheet, { ...(this.sheets.get(sheet) ?? EMPTY), boldRows: [...rows] });
+    this.sheets.set(sheet, { ...(this.sheets.get(sheet) ?? NO_DECORATIONS), boldRows: [...rows] });
   }
 
   addColorScale(sheet: number, scale: ColorScale): void {
-    const current = this.sheets.get(sheet) ?? EMPTY;
+    const current = this.sheets.get(sheet) ?? NO_DECORATIONS;
     this.sheets.set(sheet, { ...current, colorScales: [...current.colorScales, scale] });
   }
 
   addChart(sheet: number, chart: PlacedChart): void {
-    const current = this.sheets.get(sheet) ?? EMPTY;
+    const current = this.sheets.get(sheet) ?? NO_DECORATIONS;
     this.sheets.set(sheet, { ...current, charts: [...current.charts, chart] });
   }
 
   addCellStyles(sheet: number, styles: readonly PlacedStyle[]): void {
-    const current = this.sheets.get(sheet) ?? EMPTY;
+    const current = this.sheets.get(sheet) ?? NO_DECORATIONS;
     this.sheets.set(sheet, { ...current, cellStyles: [...(current.cellStyles ?? []), ...styles] });
   }
 
@@ -174,7 +175,7 @@ export class Decorations {
   }
 
   setPrint(sheet: number, layout: PrintLayout): void {
-    this.sheets.set(sheet, { ...(this.sheets.get(sheet) ?? EMPTY), print: layout });
+    this.sheets.set(sheet, { ...(this.sheets.get(sheet) ?? NO_DECORATIONS), print: layout });
   }
 
   /** Sets the width of some columns, in pixels, leaving the others as they were. */
@@ -189,7 +190,7 @@ export class Decorations {
 
   setColumnWidths(sheet: number, widths: readonly number[]): void {
     this.sheets.set(sheet, {
-      ...(this.sheets.get(sheet) ?? EMPTY),
+      ...(this.sheets.get(sheet) ?? NO_DECORATIONS),
       columnWidths: [...widths],
     });
   }

@@ -21,6 +21,7 @@ import type { CellView } from "./cellView";
 import {
   type CellStyle,
   Decorations,
+  NO_DECORATIONS,
   type PlacedStyle,
   type SheetDecorations,
 } from "./decorations";
@@ -364,15 +365,7 @@ export class Spreadsheet implements InBrowserWorkbook {
         : [...cells, ...new Array<StoredCell>(width - cells.length).fill(null)]
     );
     if (width > 0) this.cells.write(sheet, 0, 0, rectangle);
-    this.decorations.set(sheet, {
-      formats: [],
-      cellFormats: [],
-      boldRows: [],
-      colorScales: [],
-      charts: [],
-      columnWidths: [],
-      ...decorations,
-    });
+    this.decorations.set(sheet, { ...NO_DECORATIONS, ...decorations });
     this.cells.settle();
     this.changed({ kind: "cells", sheet });
     this.emit({ kind: "sheets" });

@@ -7,6 +7,7 @@
 import { buildEngine } from "../engine";
 import { buildSampleWorkbook } from "../sampleWorkbook";
 import { PlaygroundWorkbook } from "../workbook";
+import { NO_DECORATIONS } from "../model/decorations";
 import type { KeptStore, KeptWorkbook } from "./keep";
 
 export interface Opened {
@@ -71,14 +72,7 @@ export function emptyWorkbook(workbookId: string): KeptWorkbook {
       {
         name: "Sheet1",
         rows: [],
-        decorations: {
-          formats: [],
-          cellFormats: [],
-          boldRows: [],
-          colorScales: [],
-          charts: [],
-          columnWidths: [],
-        },
+        decorations: NO_DECORATIONS,
       },
     ],
   };
